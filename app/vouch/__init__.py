@@ -1,0 +1,3 @@
+"""Vouch: a local-first trust wallet."""
+
+__version__ = "0.1.0"
