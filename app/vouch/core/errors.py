@@ -38,7 +38,9 @@ class StoreTooNew(VouchError):
 
 
 class WalletNotFound(VouchError):
-    default_message = "No wallet here. Create one with 'vouch init' or restore one with 'vouch restore'."
+    default_message = (
+        "No wallet here. Create one with 'vouch init' or restore one with 'vouch restore'."
+    )
 
 
 class WalletExists(VouchError):
@@ -107,3 +109,7 @@ class UnlockFailed(VouchError):
 
 class PeerError(VouchError):
     """A peer misbehaved or could not be reached."""
+
+
+class OperationCancelled(VouchError):
+    default_message = "Cancelled; nothing was changed."

@@ -192,7 +192,9 @@ def safety_code(did: str) -> str:
     digest = hashlib.sha256(_SAFETY_CODE_DOMAIN + public_key_from_did(did)).digest()
     bits = int.from_bytes(digest[:9], "big") >> (72 - 11 * SAFETY_CODE_WORDS)
     words = _wordlist().wordlist
-    indexes = [(bits >> (11 * (SAFETY_CODE_WORDS - 1 - i))) & 0x7FF for i in range(SAFETY_CODE_WORDS)]
+    indexes = [
+        (bits >> (11 * (SAFETY_CODE_WORDS - 1 - i))) & 0x7FF for i in range(SAFETY_CODE_WORDS)
+    ]
     return " ".join(words[i] for i in indexes)
 
 

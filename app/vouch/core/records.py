@@ -167,7 +167,7 @@ class EndorsementFilter:
 
 @dataclass(frozen=True)
 class VerificationReport:
-    """The result of `vouch verify`: whether the proof holds, and whether it is a Vouch statement."""
+    """What `vouch verify` found: does the proof hold, and is it a Vouch statement."""
 
     kind: str  # "endorsement", "caution", "revocation", "bundle", "credential"
     proof_valid: bool

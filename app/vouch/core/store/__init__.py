@@ -1,0 +1,1 @@
+"""The encrypted SQLCipher store: key derivation, connection, schema and queries."""

@@ -1,0 +1,105 @@
+"""Opening the SQLCipher database with a raw key, and one-transaction-per-use-case."""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeAlias
+
+import sqlcipher3
+
+from vouch.core.errors import CorruptStore, StorageFull, VouchError
+from vouch.core.store.migrations import migrate
+
+Connection: TypeAlias = Any  # sqlcipher3 ships no type information
+DatabaseError = sqlcipher3.DatabaseError
+
+
+def _key_pragma(key: bytes) -> str:
+    if len(key) != 32:
+        raise ValueError("the store key is 32 bytes")
+    return f"\"x'{key.hex()}'\""
+
+
+class Database:
+    """One open SQLCipher connection. Closing it forgets the key inside SQLCipher."""
+
+    def __init__(self, connection: Connection, path: Path) -> None:
+        self._conn: Connection | None = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, create: bool = False) -> Database:
+        if not create and not path.exists():
+            raise CorruptStore("The wallet database is missing.")
+        try:
+            conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+        except sqlcipher3.Error as exc:
+            raise CorruptStore(f"The wallet database cannot be opened: {exc}.") from exc
+        try:
+            conn.execute(f"PRAGMA key = {_key_pragma(key)}")
+            conn.execute("PRAGMA cipher_memory_security = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA secure_delete = ON")
+            migrate(conn)
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise CorruptStore() from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            raise VouchError("The wallet is locked.")
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception (then re-raised)."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except sqlcipher3.OperationalError as exc:
+            conn.execute("ROLLBACK")
+            raise map_operational_error(exc) from exc
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the whole database under `new_key` (SQLCipher does it atomically)."""
+        conn = self.conn
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute(f"PRAGMA rekey = {_key_pragma(new_key)}")
+
+    def integrity_ok(self) -> bool:
+        rows = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        quick = self.conn.execute("PRAGMA quick_check").fetchone()
+        return not rows and quick is not None and quick[0] == "ok"
+
+
+def map_operational_error(exc: sqlcipher3.OperationalError) -> VouchError:
+    text = str(exc).lower()
+    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return StorageFull()
+    return VouchError(f"The wallet could not save the change: {exc}.")

@@ -1,0 +1,96 @@
+"""The schema, one function per version. A store newer than this code is refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlcipher3
+
+from vouch.core.errors import StoreTooNew
+
+Migration = Callable[[sqlcipher3.Connection], None]
+
+
+def _run_script(conn: sqlcipher3.Connection, script: str) -> None:
+    """Run statements one by one (`executescript` would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1(conn: sqlcipher3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            did TEXT NOT NULL,
+            seed BLOB NOT NULL,
+            created_at REAL NOT NULL
+        );
+        CREATE TABLE contacts (
+            did TEXT PRIMARY KEY,
+            petname TEXT NOT NULL,
+            verified INTEGER NOT NULL DEFAULT 0,
+            note TEXT NOT NULL DEFAULT '',
+            added_at REAL NOT NULL
+        );
+        CREATE TABLE statements (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('endorsement', 'caution')),
+            issuer TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            level INTEGER CHECK (level BETWEEN 1 AND 4),
+            comment TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            valid_from REAL NOT NULL,
+            valid_until REAL NOT NULL,
+            revoked_at REAL,
+            revocation_reason TEXT NOT NULL DEFAULT '',
+            audience TEXT NOT NULL,
+            doc_hash BLOB NOT NULL UNIQUE,
+            document TEXT NOT NULL,
+            added_at REAL NOT NULL
+        );
+        CREATE INDEX statements_subject ON statements (subject, scope);
+        CREATE INDEX statements_issuer ON statements (issuer, scope);
+        CREATE INDEX statements_scope ON statements (scope);
+        CREATE TABLE revocations (
+            id TEXT PRIMARY KEY,
+            issuer TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            effective REAL NOT NULL,
+            doc_hash BLOB NOT NULL UNIQUE,
+            document TEXT NOT NULL,
+            added_at REAL NOT NULL
+        );
+        CREATE INDEX revocations_target ON revocations (target_id);
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlcipher3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlcipher3.Connection) -> None:
+    """Bring the schema up to date, each step in its own transaction."""
+    current = schema_version(conn)
+    if current > SCHEMA_VERSION:
+        raise StoreTooNew()
+    for version in range(current, SCHEMA_VERSION):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")

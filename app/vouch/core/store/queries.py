@@ -1,0 +1,357 @@
+"""All SQL of the wallet, as small functions over a connection. Times are POSIX seconds."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from vouch.core.records import (
+    Audience,
+    Contact,
+    Direction,
+    Endorsement,
+    EndorsementFilter,
+    Kind,
+    Level,
+    Revocation,
+    Status,
+)
+from vouch.core.store.db import Connection
+
+_STATEMENT_COLUMNS = (
+    "id, kind, issuer, subject, scope, level, comment, reason, valid_from, valid_until, "
+    "revoked_at, revocation_reason, audience, document"
+)
+
+
+def ts(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+def dt(value: float) -> datetime:
+    return datetime.fromtimestamp(value, UTC)
+
+
+# -- identity and settings ----------------------------------------------------------------
+
+
+def save_identity(conn: Connection, did: str, seed: bytes) -> None:
+    conn.execute(
+        "INSERT INTO identity (id, did, seed, created_at) VALUES (1, ?, ?, ?)",
+        (did, seed, time.time()),
+    )
+
+
+def load_identity(conn: Connection) -> tuple[str, bytes] | None:
+    row = conn.execute("SELECT did, seed FROM identity WHERE id = 1").fetchone()
+    return (str(row[0]), bytes(row[1])) if row else None
+
+
+def get_setting(conn: Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def set_setting(conn: Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
+
+
+# -- contacts -----------------------------------------------------------------------------
+
+
+def _contact(row: Sequence[Any]) -> Contact:
+    return Contact(str(row[0]), str(row[1]), bool(row[2]), str(row[3]), dt(row[4]))
+
+
+def upsert_contact(conn: Connection, contact: Contact) -> None:
+    conn.execute(
+        "INSERT INTO contacts (did, petname, verified, note, added_at) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (did) DO UPDATE SET petname = excluded.petname, "
+        "verified = excluded.verified, note = excluded.note",
+        (contact.did, contact.petname, int(contact.verified), contact.note, time.time()),
+    )
+
+
+def get_contact(conn: Connection, did: str) -> Contact | None:
+    row = conn.execute(
+        "SELECT did, petname, verified, note, added_at FROM contacts WHERE did = ?", (did,)
+    ).fetchone()
+    return _contact(row) if row else None
+
+
+def list_contacts(conn: Connection) -> list[Contact]:
+    rows = conn.execute(
+        "SELECT did, petname, verified, note, added_at FROM contacts "
+        "ORDER BY petname COLLATE NOCASE, did"
+    ).fetchall()
+    return [_contact(r) for r in rows]
+
+
+def delete_contact(conn: Connection, did: str) -> int:
+    return int(conn.execute("DELETE FROM contacts WHERE did = ?", (did,)).rowcount)
+
+
+def petnames(conn: Connection) -> dict[str, str]:
+    return {str(d): str(n) for d, n in conn.execute("SELECT did, petname FROM contacts")}
+
+
+# -- statements ---------------------------------------------------------------------------
+
+
+def statement_row(record: Endorsement, doc_hash: bytes, added_at: float) -> tuple[Any, ...]:
+    return (
+        record.id,
+        record.kind.value,
+        record.issuer,
+        record.subject,
+        record.scope,
+        int(record.level) if record.level is not None else None,
+        record.comment,
+        record.reason,
+        ts(record.valid_from),
+        ts(record.valid_until),
+        ts(record.revoked_at) if record.revoked_at else None,
+        record.revocation_reason,
+        record.audience.value,
+        doc_hash,
+        record.document,
+        added_at,
+    )
+
+
+def insert_statements(conn: Connection, rows: Iterable[tuple[Any, ...]]) -> int:
+    cursor = conn.executemany(
+        "INSERT OR IGNORE INTO statements (id, kind, issuer, subject, scope, level, comment, "
+        "reason, valid_from, valid_until, revoked_at, revocation_reason, audience, doc_hash, "
+        "document, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return int(cursor.rowcount)
+
+
+def insert_revocation(conn: Connection, revocation: Revocation, doc_hash: bytes) -> bool:
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO revocations (id, issuer, target_id, reason, effective, doc_hash, "
+        "document, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            revocation.id,
+            revocation.issuer,
+            revocation.target_id,
+            revocation.reason,
+            ts(revocation.effective),
+            doc_hash,
+            revocation.document,
+            time.time(),
+        ),
+    )
+    return bool(cursor.rowcount)
+
+
+def apply_revocations(conn: Connection) -> int:
+    """Mark statements revoked by their own issuer's revocations (the earliest one counts)."""
+    cursor = conn.execute(
+        """
+        UPDATE statements SET
+            revoked_at = (SELECT min(r.effective) FROM revocations r
+                          WHERE r.target_id = statements.id AND r.issuer = statements.issuer),
+            revocation_reason = (SELECT r.reason FROM revocations r
+                          WHERE r.target_id = statements.id AND r.issuer = statements.issuer
+                          ORDER BY r.effective LIMIT 1)
+        WHERE revoked_at IS NULL AND id IN (SELECT target_id FROM revocations)
+          AND EXISTS (SELECT 1 FROM revocations r
+                      WHERE r.target_id = statements.id AND r.issuer = statements.issuer)
+        """
+    )
+    return int(cursor.rowcount)
+
+
+def known_hashes(conn: Connection, table: str) -> set[bytes]:
+    if table not in ("statements", "revocations"):
+        raise ValueError(table)
+    return {bytes(h) for (h,) in conn.execute(f"SELECT doc_hash FROM {table}")}
+
+
+def known_ids(conn: Connection, table: str) -> set[str]:
+    if table not in ("statements", "revocations"):
+        raise ValueError(table)
+    return {str(i) for (i,) in conn.execute(f"SELECT id FROM {table}")}
+
+
+def statement_issuers(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
+    result: dict[str, str] = {}
+    chunk: list[str] = []
+    for statement_id in ids:
+        chunk.append(statement_id)
+        if len(chunk) == 500:
+            result.update(_issuers_chunk(conn, chunk))
+            chunk = []
+    if chunk:
+        result.update(_issuers_chunk(conn, chunk))
+    return result
+
+
+def _issuers_chunk(conn: Connection, ids: list[str]) -> dict[str, str]:
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT id, issuer FROM statements WHERE id IN ({marks})", ids)
+    return {str(i): str(s) for i, s in rows}
+
+
+def _endorsement(row: Sequence[Any], me: str) -> Endorsement:
+    issuer, subject = str(row[2]), str(row[3])
+    direction = (
+        Direction.GIVEN
+        if issuer == me
+        else Direction.RECEIVED
+        if subject == me
+        else Direction.OTHERS
+    )
+    return Endorsement(
+        id=str(row[0]),
+        kind=Kind(row[1]),
+        issuer=issuer,
+        subject=subject,
+        scope=str(row[4]),
+        level=Level(row[5]) if row[5] is not None else None,
+        comment=str(row[6]),
+        reason=str(row[7]),
+        valid_from=dt(row[8]),
+        valid_until=dt(row[9]),
+        revoked_at=dt(row[10]) if row[10] is not None else None,
+        revocation_reason=str(row[11]),
+        direction=direction,
+        audience=Audience(row[12]),
+        document=str(row[13]),
+    )
+
+
+def get_statement(conn: Connection, statement_id: str, me: str) -> Endorsement | None:
+    row = conn.execute(
+        f"SELECT {_STATEMENT_COLUMNS} FROM statements WHERE id = ?", (statement_id,)
+    ).fetchone()
+    return _endorsement(row, me) if row else None
+
+
+def _where(flt: EndorsementFilter, me: str, now: float) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if flt.direction is Direction.GIVEN:
+        clauses.append("issuer = ?")
+        params.append(me)
+    elif flt.direction is Direction.RECEIVED:
+        clauses.append("subject = ?")
+        params.append(me)
+    elif flt.direction is Direction.OTHERS:
+        clauses.append("issuer != ? AND subject != ?")
+        params += [me, me]
+    if flt.person:
+        clauses.append("(issuer = ? OR subject = ?)")
+        params += [flt.person, flt.person]
+    if flt.scope:
+        clauses.append("(scope = ? OR scope LIKE ? ESCAPE '\\')")
+        escaped = flt.scope.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [flt.scope, escaped + "/%"]
+    if flt.level is not None:
+        clauses.append("level = ?")
+        params.append(int(flt.level))
+    if flt.kind is not None:
+        clauses.append("kind = ?")
+        params.append(flt.kind.value)
+    if flt.status is not None:
+        clause, extra = _status_clause(flt.status, now)
+        clauses.append(clause)
+        params += extra
+    if flt.text:
+        like = "%" + flt.text.replace("%", "").replace("_", "") + "%"
+        clauses.append(
+            "(scope LIKE ? OR comment LIKE ? OR reason LIKE ? OR issuer IN "
+            "(SELECT did FROM contacts WHERE petname LIKE ?) OR subject IN "
+            "(SELECT did FROM contacts WHERE petname LIKE ?))"
+        )
+        params += [like] * 5
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _status_clause(status: Status, now: float) -> tuple[str, list[Any]]:
+    revoked = "(revoked_at IS NOT NULL AND revoked_at <= ?)"
+    if status is Status.REVOKED:
+        return revoked, [now]
+    live = f"NOT {revoked}"
+    if status is Status.NOT_YET_VALID:
+        return f"{live} AND valid_from > ?", [now, now]
+    if status is Status.EXPIRED:
+        return f"{live} AND valid_until <= ?", [now, now]
+    return f"{live} AND valid_from <= ? AND valid_until > ?", [now, now, now]
+
+
+def list_statements(
+    conn: Connection,
+    flt: EndorsementFilter,
+    me: str,
+    *,
+    now: float,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[Endorsement]:
+    where, params = _where(flt, me, now)
+    sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements{where} ORDER BY valid_from DESC, id"
+    sql += " LIMIT ? OFFSET ?"
+    params += [-1 if limit is None else limit, offset]
+    return [_endorsement(r, me) for r in conn.execute(sql, params)]
+
+
+def count_statements(conn: Connection, flt: EndorsementFilter, me: str, *, now: float) -> int:
+    where, params = _where(flt, me, now)
+    return int(conn.execute(f"SELECT count(*) FROM statements{where}", params).fetchone()[0])
+
+
+def scopes_in_use(conn: Connection) -> list[str]:
+    return [str(s) for (s,) in conn.execute("SELECT DISTINCT scope FROM statements ORDER BY 1")]
+
+
+def set_audience(conn: Connection, statement_id: str, audience: Audience) -> int:
+    cursor = conn.execute(
+        "UPDATE statements SET audience = ? WHERE id = ?", (audience.value, statement_id)
+    )
+    return int(cursor.rowcount)
+
+
+def documents_for(conn: Connection, ids: Sequence[str] | None, me: str) -> list[tuple[str, str]]:
+    """(id, document) of the chosen statements (all I gave when `ids` is None)."""
+    if ids is None:
+        rows = conn.execute("SELECT id, document FROM statements WHERE issuer = ?", (me,))
+        return [(str(i), str(d)) for i, d in rows]
+    found: list[tuple[str, str]] = []
+    for statement_id in ids:
+        row = conn.execute(
+            "SELECT id, document FROM statements WHERE id = ?", (statement_id,)
+        ).fetchone()
+        if row:
+            found.append((str(row[0]), str(row[1])))
+    return found
+
+
+def revocation_documents(conn: Connection, target_ids: Iterable[str]) -> list[str]:
+    docs: list[str] = []
+    for target in target_ids:
+        docs += [
+            str(d)
+            for (d,) in conn.execute(
+                "SELECT document FROM revocations WHERE target_id = ?", (target,)
+            )
+        ]
+    return docs
+
+
+def edge_rows(conn: Connection) -> Iterable[tuple[Any, ...]]:
+    """Everything the trust engine needs, one tuple per statement."""
+    rows: Iterable[tuple[Any, ...]] = conn.execute(
+        "SELECT id, issuer, subject, scope, kind, level, valid_from, valid_until, revoked_at, "
+        "comment, reason FROM statements"
+    )
+    return rows

@@ -1,0 +1,1 @@
+"""Moving endorsements between people: signed files, clipboard text, and peer-to-peer sync."""

@@ -1,0 +1,136 @@
+"""`.vouch` bundles: a Verifiable Presentation signed by the exporter, and its clipboard text.
+
+File: JSON, a VP with `type` [VerifiablePresentation, VouchBundle], `vouchFormat` 1, the
+credentials in `verifiableCredential`, and an `eddsa-jcs-2022` proof with purpose
+`authentication` by the `holder`. Text: `vouch:1:` + base64url(deflate(file bytes)), one line.
+Limits are checked before the expensive work: size before parsing, item count before verifying.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from vouch.core.canonical import canonicalize, parse_strict
+from vouch.core.credentials import VC_CONTEXT, VOUCH_CONTEXT, new_id
+from vouch.core.dataintegrity import AUTHENTICATION, add_proof, verify_proof
+from vouch.core.errors import InvalidBundle, InvalidCredential, InvalidDid
+from vouch.core.identity import Identity, public_key_from_did
+
+BUNDLE_FORMAT = 1
+BUNDLE_TYPES = ["VerifiablePresentation", "VouchBundle"]
+TEXT_PREFIX = "vouch:1:"
+MAX_BUNDLE_BYTES = 192 * 1024 * 1024
+MAX_BUNDLE_ITEMS = 200_000
+MAX_TEXT_CHARS = 4 * 1024 * 1024
+FILE_SUFFIX = ".vouch"
+
+
+@dataclass(frozen=True)
+class ParsedBundle:
+    presenter: str  # the holder, whose proof over the whole bundle was checked
+    recipient: str | None
+    items: list[Any]  # the embedded credentials, not yet checked one by one
+
+
+def encode_bundle(
+    holder: Identity, credentials: list[dict[str, Any]], *, recipient: str | None = None
+) -> bytes:
+    """Canonical JSON bytes of a signed presentation holding `credentials`."""
+    if len(credentials) > MAX_BUNDLE_ITEMS:
+        raise InvalidBundle(f"A bundle holds at most {MAX_BUNDLE_ITEMS} items.")
+    presentation: dict[str, Any] = {
+        "@context": [VC_CONTEXT, VOUCH_CONTEXT],
+        "id": new_id(),
+        "type": list(BUNDLE_TYPES),
+        "holder": holder.did,
+        "vouchFormat": BUNDLE_FORMAT,
+        "verifiableCredential": credentials,
+    }
+    if recipient:
+        public_key_from_did(recipient)
+        presentation["recipient"] = recipient
+    return canonicalize(add_proof(presentation, holder, purpose=AUTHENTICATION))
+
+
+def to_text(bundle: bytes) -> str:
+    return TEXT_PREFIX + base64.urlsafe_b64encode(zlib.compress(bundle, 9)).decode("ascii")
+
+
+def looks_like_text(data: bytes | str) -> bool:
+    head = data[:16] if isinstance(data, str) else data[:16].decode("ascii", "replace")
+    return head.strip().startswith(TEXT_PREFIX)
+
+
+def from_text(text: str) -> bytes:
+    """The bundle bytes inside clipboard text, with the size limit enforced while inflating."""
+    text = text.strip()
+    if not text.startswith(TEXT_PREFIX):
+        raise InvalidBundle("This text is not a Vouch bundle (it should start with 'vouch:1:').")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidBundle("The pasted text is too long to be a Vouch bundle.")
+    try:
+        packed = base64.urlsafe_b64decode(text[len(TEXT_PREFIX) :].encode("ascii"))
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(packed, MAX_BUNDLE_BYTES + 1)
+    except (binascii.Error, ValueError, zlib.error) as exc:
+        raise InvalidBundle("The pasted bundle text is damaged (cut short or altered).") from exc
+    if len(data) > MAX_BUNDLE_BYTES or inflater.unconsumed_tail:
+        raise InvalidBundle("The bundle is larger than Vouch accepts.")
+    if not inflater.eof:
+        raise InvalidBundle("The pasted bundle text is cut short.")
+    return data
+
+
+def decode_bundle(data: bytes | str) -> ParsedBundle:
+    """Parse and check the presentation (limits, strict JSON, the holder's proof)."""
+    if looks_like_text(data):
+        data = from_text(data if isinstance(data, str) else data.decode("ascii", "replace"))
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > MAX_BUNDLE_BYTES:
+        raise InvalidBundle(f"The bundle is larger than {MAX_BUNDLE_BYTES // 2**20} MiB.")
+    if size == 0:
+        raise InvalidBundle("The file is empty.")
+    document = parse_strict(data, what="bundle")
+    if not isinstance(document, dict) or document.get("type") != BUNDLE_TYPES:
+        raise InvalidBundle("This is not a Vouch bundle.")
+    version = document.get("vouchFormat")
+    if type(version) is not int or version < 1:
+        raise InvalidBundle("The bundle has no format version.")
+    if version > BUNDLE_FORMAT:
+        raise InvalidBundle("This bundle was made by a newer version of Vouch; please update.")
+    items = document.get("verifiableCredential")
+    if not isinstance(items, list):
+        raise InvalidBundle("The bundle holds no list of credentials.")
+    if len(items) > MAX_BUNDLE_ITEMS:
+        raise InvalidBundle(f"The bundle holds more than {MAX_BUNDLE_ITEMS} items.")
+    return ParsedBundle(_check_holder(document), _recipient(document), items)
+
+
+def _check_holder(document: dict[str, Any]) -> str:
+    holder = document.get("holder")
+    try:
+        public_key_from_did(holder)  # type: ignore[arg-type]
+    except InvalidDid as exc:
+        raise InvalidBundle("The bundle's holder is not a did:key.") from exc
+    try:
+        proof = verify_proof(document, expected_purpose=AUTHENTICATION)
+    except InvalidCredential as exc:
+        raise InvalidBundle(f"The bundle's signature is not valid: {exc.reason}") from exc
+    if proof.signer != holder:
+        raise InvalidBundle("The bundle claims to come from someone other than its signer.")
+    return str(holder)
+
+
+def _recipient(document: dict[str, Any]) -> str | None:
+    recipient = document.get("recipient")
+    if recipient is None:
+        return None
+    try:
+        public_key_from_did(recipient)
+    except InvalidDid as exc:
+        raise InvalidBundle("The bundle's recipient is not a did:key.") from exc
+    return str(recipient)
