@@ -185,7 +185,7 @@ def verify_statement(document: object) -> Statement:
     assert isinstance(document, dict)
     kind = credential_kind(document)
     if kind not in ("endorsement", "caution"):
-        raise NotAnEndorsement("The proof is valid, but this credential is not an endorsement.")
+        raise NotAnEndorsement("This credential is not a Vouch endorsement or caution.")
     expected = ENDORSEMENT_TYPES if kind == "endorsement" else CAUTION_TYPES
     _require(document.get("type") == expected, f"The credential's type must be {expected}.")
     issuer = _issuer(document, signed.signer)
