@@ -7,12 +7,14 @@ the records of `vouch.core.records`; they hold no SQL and no crypto.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from vouch import trust
 from vouch.core import credentials as creds
 from vouch.core.canonical import canonicalize
 from vouch.core.errors import (
@@ -39,12 +41,20 @@ from vouch.core.records import (
     Revocation,
     VerificationReport,
 )
+from vouch.core.scopes import normalise_scope
 from vouch.core.store import kdf, queries
 from vouch.core.store.db import Database
 from vouch.exchange import bundle as bundles
 from vouch.exchange.importing import document_hash
 from vouch.home import WalletFiles, default_home, derive_key, open_database
-from vouch.wallet_import import apply_preview, build_preview, statement_record, verify_any
+from vouch.trust import EdgeRow, Opinion, TrustGraph, TrustResult
+from vouch.wallet_import import (
+    apply_preview,
+    build_preview,
+    preview_items,
+    statement_record,
+    verify_any,
+)
 
 __all__ = ["Cancelled", "Progress", "Wallet", "default_home", "verify_document"]
 
@@ -73,6 +83,11 @@ class Wallet:
             database.close()
             raise CorruptStore("The wallet holds no identity.")
         self._identity: Identity | None = Identity(loaded[1])
+        self._graph: TrustGraph | None = None
+        self._graph_lock = threading.Lock()
+        self._changes = 0
+        self._graph_seen = -1
+        self._graph_loaded_at = 0.0
         if self._identity.did != loaded[0]:
             database.close()
             raise CorruptStore("The wallet's identity does not match its key.")
@@ -140,6 +155,7 @@ class Wallet:
         self._db = None
         self._key = None
         self._identity = None
+        self._graph = None
 
     close = lock
 
@@ -324,6 +340,7 @@ class Wallet:
             queries.insert_statements(
                 conn, [queries.statement_row(record, document_hash(canonical), time.time())]
             )
+        self._changes += 1
         return record
 
     def revoke(self, endorsement_id: str, reason: str) -> Revocation:
@@ -348,6 +365,7 @@ class Wallet:
         with self._database.transaction() as conn:
             queries.insert_revocation(conn, revocation, document_hash(canonical))
             queries.apply_revocations(conn)
+        self._changes += 1
         return revocation
 
     def endorsement(self, endorsement_id: str) -> Endorsement | None:
@@ -428,10 +446,57 @@ class Wallet:
         cancelled: Cancelled | None = None,
     ) -> ImportResult:
         """Store a previewed import in one transaction; a cancel leaves the store unchanged."""
-        return apply_preview(self._database, preview, progress, cancelled)
+        result = apply_preview(self._database, preview, progress, cancelled)
+        self._changes += 1
+        return result
 
     def import_data(self, data: bytes | str) -> ImportResult:
         return self.apply_import(self.preview_import(data))
+
+    def preview_documents(
+        self, documents: list[Any], *, presenter: str | None = None
+    ) -> ImportPreview:
+        """Like `preview_import`, for credentials that arrived one by one (a peer sync)."""
+        return preview_items(self._database.conn, self.did, presenter, documents)
+
+    def revocation_documents(self, statement_ids: Sequence[str]) -> list[str]:
+        return queries.revocation_documents(self._database.conn, statement_ids)
+
+    # -- trust ------------------------------------------------------------------------
+    def trust_graph(self) -> TrustGraph:
+        """The endorsement graph, loaded from the store once and refreshed after changes.
+
+        New statements are added incrementally; the GUI calls this off its own thread.
+        """
+        conn = self._database.conn
+        with self._graph_lock:
+            if self._graph is None or self._graph_seen != self._changes:
+                started = time.time()
+                rows = (EdgeRow(*row) for row in queries.edge_rows(conn, self._graph_loaded_at))
+                if self._graph is None:
+                    self._graph = TrustGraph.from_rows(rows, started)
+                else:
+                    self._graph.add_rows(rows)
+                    for statement_id, revoked_at in queries.revoked_statements(conn):
+                        self._graph.revoke(statement_id, revoked_at)
+                self._graph_seen = self._changes
+                self._graph_loaded_at = started - 1.0
+            self._graph.set_now(time.time())
+            return self._graph
+
+    def find(self, scope: str, *, limit: int = 50) -> list[TrustResult]:
+        """Who I can rely on for `scope`, strongest first, each with the paths that explain it."""
+        return trust.find(self.trust_graph(), self.did, normalise_scope(scope), limit=limit)
+
+    def why(self, did: str, scope: str | None = None) -> list[TrustResult]:
+        """How I reach `did`, per scope (all paths behind what I see)."""
+        scope = normalise_scope(scope) if scope else None
+        return trust.why(self.trust_graph(), self.did, did, scope)
+
+    def opinions(self, did: str, scope: str | None = None) -> list[Opinion]:
+        """What the people I rely on say about `did`."""
+        scope = normalise_scope(scope) if scope else None
+        return trust.opinions(self.trust_graph(), self.did, did, scope)
 
     # -- settings kept in the store ---------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:

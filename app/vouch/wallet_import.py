@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from vouch.core.canonical import parse_strict
 from vouch.core.credentials import Statement, credential_kind, verify_revocation, verify_statement
@@ -77,7 +78,19 @@ def build_preview(
     cancelled: Cancelled | None,
 ) -> ImportPreview:
     parsed = bundles.decode_bundle(data)
-    checked = check_items(parsed.items, progress=progress, cancelled=cancelled)
+    return preview_items(conn, me, parsed.presenter, parsed.items, progress, cancelled)
+
+
+def preview_items(
+    conn: Connection,
+    me: str,
+    presenter: str | None,
+    items: list[Any],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ImportPreview:
+    """What storing these (parsed, unchecked) credentials would do."""
+    checked = check_items(items, progress=progress, cancelled=cancelled)
     known = _Hashes(
         queries.known_hashes(conn, "statements"),
         queries.known_ids(conn, "statements"),
@@ -102,7 +115,7 @@ def build_preview(
     duplicates += len(checked.revocations) - len(revocations) - _revocation_invalid(invalid)
     issuers = tuple(sorted({e.issuer for e in new} | {r.issuer for r in revocations}))
     return ImportPreview(
-        presenter=parsed.presenter,
+        presenter=presenter,
         new=tuple(new),
         duplicates=duplicates,
         revocations=tuple(revocations),

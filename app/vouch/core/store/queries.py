@@ -348,10 +348,17 @@ def revocation_documents(conn: Connection, target_ids: Iterable[str]) -> list[st
     return docs
 
 
-def edge_rows(conn: Connection) -> Iterable[tuple[Any, ...]]:
-    """Everything the trust engine needs, one tuple per statement."""
+def edge_rows(conn: Connection, since: float = 0.0) -> Iterable[tuple[Any, ...]]:
+    """Everything the trust engine needs, one tuple per statement stored since `since`."""
     rows: Iterable[tuple[Any, ...]] = conn.execute(
         "SELECT id, issuer, subject, scope, kind, level, valid_from, valid_until, revoked_at, "
-        "comment, reason FROM statements"
+        "comment, reason FROM statements WHERE added_at >= ?",
+        (since,),
     )
     return rows
+
+
+def revoked_statements(conn: Connection) -> list[tuple[str, float]]:
+    """(id, revoked_at) of every revoked statement (for refreshing the trust graph)."""
+    rows = conn.execute("SELECT id, revoked_at FROM statements WHERE revoked_at IS NOT NULL")
+    return [(str(i), float(r)) for i, r in rows]

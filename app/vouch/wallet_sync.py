@@ -1,0 +1,89 @@
+"""The wallet side of a peer-to-peer sync: audience rules and storing what arrives.
+
+`WalletSyncStore` implements the p2p layer's `SyncStore` protocol over an open `Wallet`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from vouch.core.canonical import parse_strict
+from vouch.core.errors import InvalidBundle
+from vouch.core.identity import Identity
+from vouch.core.records import Audience, Contact, EndorsementFilter
+from vouch.exchange.importing import document_hash
+from vouch.exchange.p2p.store import ReceiveSummary, SyncItem
+from vouch.wallet import Wallet
+
+
+def may_share(audience: Audience, subject: str, peer: str, peer_is_verified: bool) -> bool:
+    """The audience rule: may an item about `subject` travel to `peer`?"""
+    if audience is Audience.ANYONE:
+        return True
+    if audience is Audience.CONTACTS:
+        return peer == subject or peer_is_verified
+    if audience is Audience.SUBJECT:
+        return peer == subject
+    return False
+
+
+class WalletSyncStore:
+    """Adapts an unlocked `Wallet` to what a sync session needs."""
+
+    def __init__(self, wallet: Wallet) -> None:
+        self._wallet = wallet
+
+    @property
+    def identity(self) -> Identity:
+        return self._wallet.identity
+
+    def is_verified_peer(self, did: str) -> bool:
+        contact = self._wallet.contact(did)
+        return contact is not None and contact.verified
+
+    def remember_paired_peer(self, did: str) -> None:
+        contact: Contact | None = self._wallet.contact(did)
+        name = contact.petname if contact else f"Paired {did[-6:]}"
+        self._wallet.add_contact(did, name, verified=True, note=contact.note if contact else "")
+
+    def items_for_peer(self, peer_did: str) -> list[SyncItem]:
+        verified = self.is_verified_peer(peer_did)
+        items: list[SyncItem] = []
+        shared_ids: list[str] = []
+        for record in self._wallet.endorsements(EndorsementFilter()):
+            if not may_share(record.audience, record.subject, peer_did, verified):
+                continue
+            data = record.document.encode("utf-8")
+            stamp = int(record.valid_from.timestamp())
+            items.append(SyncItem(document_hash(data), stamp, data))
+            shared_ids.append(record.id)
+        for document in self._wallet.revocation_documents(shared_ids):
+            data = document.encode("utf-8")
+            stamp = _valid_from(document)
+            items.append(SyncItem(document_hash(data), stamp, data))
+        return items
+
+    def receive_documents(self, peer_did: str, documents: list[bytes]) -> ReceiveSummary:
+        parsed: list[Any] = []
+        reasons: list[str] = []
+        for data in documents:
+            try:
+                parsed.append(parse_strict(data, what="item"))
+            except InvalidBundle as exc:
+                reasons.append(exc.message)
+        preview = self._wallet.preview_documents(parsed, presenter=peer_did)
+        result = self._wallet.apply_import(preview)
+        reasons += [item.reason for item in preview.invalid]
+        return ReceiveSummary(
+            added=result.added + result.revocations_applied,
+            duplicates=result.duplicates,
+            invalid=len(reasons),
+            reasons=tuple(reasons[:50]),
+        )
+
+
+def _valid_from(document: str) -> int:
+    from vouch.core.dataintegrity import parse_datetime
+
+    return int(parse_datetime(json.loads(document)["validFrom"], "validFrom").timestamp())
