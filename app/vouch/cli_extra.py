@@ -1,4 +1,4 @@
-"""CLI commands that sit on the optional layers: trust queries, peer-to-peer sync, OS unlock."""
+"""CLI commands on the optional layers: trust queries and OS unlock. Sync is in `cli_sync`."""
 
 from __future__ import annotations
 
@@ -6,14 +6,134 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from vouch.core.identity import short_did
+from vouch.trust import TrustResult, describe_path
+from vouch.unlock import UnlockBackend, choose_backend, make_wallet_id
 from vouch.wallet import Wallet
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+UNLOCK_DIR = "os-unlock"
 
 
 def register(sub: Any, add: Add) -> None:
     """Add the optional commands to the `vouch` parser."""
+    p = add("find", cmd_find, "who can I rely on for a task? (from my own point of view)")
+    p.add_argument("scope")
+    p.add_argument("--limit", type=int, default=20)
+    p = add("why", cmd_why, "why do I see this person? (every path behind it)")
+    p.add_argument("did")
+    p.add_argument("--scope")
+    p = add("opinions", cmd_opinions, "what do the people I rely on say about someone?")
+    p.add_argument("did")
+    p.add_argument("--scope")
+    p = add("unlock-method", cmd_unlock_method, "unlock with the operating system (optional)")
+    p.add_argument("action", choices=["enable", "disable", "status"])
+    from vouch.cli_sync import register as register_sync
+
+    register_sync(sub, add)
+
+
+def _name(wallet: Wallet) -> Callable[[str], str]:
+    names = wallet.petnames()
+    return lambda did: "you" if did == wallet.did else names.get(did, short_did(did))
+
+
+def _explain(wallet: Wallet, result: TrustResult) -> list[str]:
+    name = _name(wallet)
+    lines = [f"    {describe_path(path, wallet.did, name)}" for path in result.paths]
+    lines += [f"    caution from {name(c.issuer)}: {c.reason}" for c in result.cautions]
+    return lines
+
+
+def _result_json(result: TrustResult, name: Callable[[str], str]) -> dict[str, Any]:
+    from vouch.cli import _plain
+
+    data: dict[str, Any] = _plain(result)
+    data["name"] = name(result.did)
+    data["level_words"] = result.level.words if result.level else None
+    return data
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    from vouch.cli import Output, open_wallet
+
+    with open_wallet(args) as wallet:
+        results = wallet.find(args.scope, limit=args.limit)
+        name = _name(wallet)
+        lines: list[str] = []
+        for rank, result in enumerate(results, 1):
+            words = result.level.words if result.level else "barely"
+            lines.append(f"{rank}. {name(result.did)}: {words}  ({result.did})")
+            lines += _explain(wallet, result)
+        text = "\n".join(lines) or f"Nobody you rely on is known for {args.scope!r} yet."
+        Output(args.json).emit([_result_json(r, name) for r in results], text)
+    return 0
+
+
+def cmd_why(args: argparse.Namespace) -> int:
+    from vouch.cli import Output, open_wallet
+
+    with open_wallet(args) as wallet:
+        results = wallet.why(args.did, args.scope)
+        name = _name(wallet)
+        lines: list[str] = []
+        for result in results:
+            words = result.level.words if result.level else "barely"
+            lines.append(f"{name(result.did)} for {result.scope}: {words}")
+            lines += _explain(wallet, result)
+        text = "\n".join(lines) or "No path of people you rely on leads to this person."
+        Output(args.json).emit([_result_json(r, name) for r in results], text)
+    return 0
+
+
+def cmd_opinions(args: argparse.Namespace) -> int:
+    from vouch.cli import Output, open_wallet
+
+    with open_wallet(args) as wallet:
+        found = wallet.opinions(args.did, args.scope)
+        name = _name(wallet)
+        lines = []
+        for op in found:
+            said = op.level.words if op.level else f"CAUTION: {op.reason}"
+            lines.append(f"{name(op.issuer)} on {op.scope}: {said}")
+        Output(args.json).emit(found, "\n".join(lines) or "Nobody you rely on said anything.")
+    return 0
+
+
+def unlock_backend(wallet: Wallet) -> tuple[UnlockBackend, str]:
+    backend = choose_backend(wallet.home / UNLOCK_DIR)
+    return backend, make_wallet_id(wallet.home, wallet.did)
+
+
+def cmd_unlock_method(args: argparse.Namespace) -> int:
+    from vouch.cli import Output, open_wallet
+
+    with open_wallet(args) as wallet:
+        backend, wallet_id = unlock_backend(wallet)
+        if args.action == "enable":
+            if not backend.available():
+                from vouch.core.errors import UnlockUnavailable
+
+                raise UnlockUnavailable(backend.unavailable_reason())
+            backend.enroll(wallet_id, wallet.store_key())
+            text = f"Unlock with {backend.name} is on. Your passphrase still works."
+        elif args.action == "disable":
+            backend.forget(wallet_id)
+            text = f"Unlock with {backend.name} is off."
+        else:
+            state = "on" if backend.is_enrolled(wallet_id) else "off"
+            note = "" if backend.available() else f" ({backend.unavailable_reason()})"
+            text = f"Unlock with {backend.name}: {state}{note}"
+        data = {
+            "method": backend.name,
+            "available": backend.available(),
+            "enabled": backend.is_enrolled(wallet_id),
+        }
+        Output(args.json).emit(data, text)
+    return 0
 
 
 def forget_os_unlock(wallet: Wallet) -> None:
     """After a passphrase change the OS-held key is stale: forget it."""
+    backend, wallet_id = unlock_backend(wallet)
+    backend.forget(wallet_id)
