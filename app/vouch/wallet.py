@@ -84,7 +84,7 @@ class Wallet:
             raise CorruptStore("The wallet holds no identity.")
         self._identity: Identity | None = Identity(loaded[1])
         self._graph: TrustGraph | None = None
-        self._graph_lock = threading.Lock()
+        self._graph_lock = threading.RLock()  # the graph is not thread-safe
         self._changes = 0
         self._graph_seen = -1
         self._graph_loaded_at = 0.0
@@ -486,17 +486,20 @@ class Wallet:
 
     def find(self, scope: str, *, limit: int = 50) -> list[TrustResult]:
         """Who I can rely on for `scope`, strongest first, each with the paths that explain it."""
-        return trust.find(self.trust_graph(), self.did, normalise_scope(scope), limit=limit)
+        with self._graph_lock:
+            return trust.find(self.trust_graph(), self.did, normalise_scope(scope), limit=limit)
 
     def why(self, did: str, scope: str | None = None) -> list[TrustResult]:
         """How I reach `did`, per scope (all paths behind what I see)."""
         scope = normalise_scope(scope) if scope else None
-        return trust.why(self.trust_graph(), self.did, did, scope)
+        with self._graph_lock:
+            return trust.why(self.trust_graph(), self.did, did, scope)
 
     def opinions(self, did: str, scope: str | None = None) -> list[Opinion]:
         """What the people I rely on say about `did`."""
         scope = normalise_scope(scope) if scope else None
-        return trust.opinions(self.trust_graph(), self.did, did, scope)
+        with self._graph_lock:
+            return trust.opinions(self.trust_graph(), self.did, did, scope)
 
     # -- settings kept in the store ---------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
