@@ -17,8 +17,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from vouch.core.errors import InvalidInput, VouchError
+from vouch.core.errors import CorruptStore, InvalidInput, VouchError
 from vouch.core.records import Direction, Endorsement, EndorsementFilter, Level
+from vouch.core.store.db import DatabaseError
 from vouch.wallet import Wallet, default_home, verify_document
 
 PASSPHRASE_ENV = "VOUCH_PASSPHRASE"
@@ -411,6 +412,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except VouchError as exc:
         print(f"vouch: {exc.message}", file=sys.stderr)
+        return 1
+    except DatabaseError:
+        print(f"vouch: {CorruptStore().message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("vouch: interrupted", file=sys.stderr)

@@ -16,7 +16,7 @@ from typing import Any
 
 from vouch import trust
 from vouch.core import credentials as creds
-from vouch.core.canonical import canonicalize
+from vouch.core.canonical import canonicalize, parse_strict
 from vouch.core.errors import (
     CorruptStore,
     InvalidDid,
@@ -43,7 +43,7 @@ from vouch.core.records import (
 )
 from vouch.core.scopes import normalise_scope
 from vouch.core.store import kdf, queries
-from vouch.core.store.db import Database
+from vouch.core.store.db import Database, DatabaseError
 from vouch.exchange import bundle as bundles
 from vouch.exchange.importing import document_hash
 from vouch.home import WalletFiles, default_home, derive_key, open_database
@@ -78,7 +78,11 @@ class Wallet:
         self._files = files
         self._db: Database | None = database
         self._key: bytes | None = key
-        loaded = queries.load_identity(database.conn)
+        try:
+            loaded = queries.load_identity(database.conn)
+        except DatabaseError as exc:
+            database.close()
+            raise CorruptStore() from exc
         if loaded is None:
             database.close()
             raise CorruptStore("The wallet holds no identity.")
@@ -411,9 +415,9 @@ class Wallet:
             chosen = [(i, d) for i, d in chosen if json.loads(d)["credentialSubject"]["id"] == to]
         if not chosen:
             raise InvalidInput("There is nothing to export.")
-        documents = [json.loads(d) for _, d in chosen]
+        documents = [parse_strict(d) for _, d in chosen]
         documents += [
-            json.loads(d) for d in queries.revocation_documents(conn, [i for i, _ in chosen])
+            parse_strict(d) for d in queries.revocation_documents(conn, [i for i, _ in chosen])
         ]
         return bundles.encode_bundle(self.identity, documents, recipient=to)
 

@@ -106,7 +106,9 @@ def preview_items(
             duplicates += 1
             continue
         if st.id in known.statement_ids:
-            invalid.append(InvalidItem(-1, st.id, "Another statement already uses this id."))
+            invalid.append(
+                InvalidItem(item.index, st.id, "Another statement already uses this id.")
+            )
             continue
         seen.add(st.id)
         audience = default_audience(st.issuer, me)
@@ -149,7 +151,7 @@ def _new_revocations(
             continue
         issuer = targets.get(rv.target_id)
         if issuer is not None and issuer != rv.issuer:
-            invalid.append(InvalidItem(-1, rv.id, _NOT_ISSUER))
+            invalid.append(InvalidItem(item.index, rv.id, _NOT_ISSUER))
             continue
         seen.add(item.doc_hash)
         result.append(
@@ -198,9 +200,11 @@ def _checkpoint(
 
 def verify_any(data: bytes | str) -> VerificationReport:
     """Check a single credential or a bundle without a wallet."""
-    if bundles.looks_like_text(data) or _is_bundle(data):
+    if bundles.looks_like_text(data):
         return _verify_bundle(data)
     document = parse_strict(data, what="file")
+    if isinstance(document, dict) and document.get("type") == bundles.BUNDLE_TYPES:
+        return _verify_bundle(data)
     kind = credential_kind(document)
     try:
         proof = verify_proof(document)
@@ -214,11 +218,6 @@ def verify_any(data: bytes | str) -> VerificationReport:
     except InvalidCredential as exc:
         return VerificationReport(kind, True, False, exc.reason, issuer=proof.signer)
     return VerificationReport(kind, True, True, "", issuer=proof.signer, items=1)
-
-
-def _is_bundle(data: bytes | str) -> bool:
-    head = data[:4096] if isinstance(data, str) else data[:4096].decode("utf-8", "replace")
-    return "VouchBundle" in head or "VerifiablePresentation" in head
 
 
 def _verify_bundle(data: bytes | str) -> VerificationReport:

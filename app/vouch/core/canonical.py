@@ -37,6 +37,17 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
+def _parse_int(text: str) -> int | float:
+    """Integers beyond IEEE-754's exact range are read as the float JCS wrote them from."""
+    value = int(text)
+    if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        return value
+    as_float = float(value)
+    if as_float != value:
+        raise ValueError("an integer too large to be exact")
+    return as_float
+
+
 def parse_strict(data: bytes | str, *, what: str = "document") -> Any:
     """Parse JSON that rejects duplicate keys, NaN/Infinity, bad UTF-8 and absurd nesting."""
     try:
@@ -45,7 +56,10 @@ def parse_strict(data: bytes | str, *, what: str = "document") -> Any:
         raise InvalidBundle(f"The {what} is not UTF-8 text.") from exc
     try:
         value = json.loads(
-            text, object_pairs_hook=_reject_duplicates, parse_constant=_reject_constant
+            text,
+            object_pairs_hook=_reject_duplicates,
+            parse_constant=_reject_constant,
+            parse_int=_parse_int,
         )
     except DuplicateKey as exc:
         raise InvalidBundle(f"The {what} is not strict JSON: {exc}.") from exc

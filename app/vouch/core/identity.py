@@ -62,6 +62,12 @@ def public_key_from_did(did: str) -> bytes:
     """The Ed25519 key a `did:key` names. Raises `InvalidDid` for anything else."""
     if not isinstance(did, str) or not did.startswith(DID_KEY_PREFIX):
         raise InvalidDid(f"Not a did:key identifier: {_shorten(did)}")
+    return _decode_did(did)
+
+
+@lru_cache(maxsize=65536)
+def _decode_did(did: str) -> bytes:
+    """Cached: the same few identities recur across thousands of credentials."""
     key = decode_multibase_ed25519_public(did[len(DID_KEY_PREFIX) :])
     if did_from_public_key(key) != did:
         raise InvalidDid("The did:key is not in canonical form.")

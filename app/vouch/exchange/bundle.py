@@ -82,6 +82,8 @@ def from_text(text: str) -> bytes:
         raise InvalidBundle("The bundle is larger than Vouch accepts.")
     if not inflater.eof:
         raise InvalidBundle("The pasted bundle text is cut short.")
+    if inflater.unused_data:
+        raise InvalidBundle("The pasted bundle text has extra data after its end.")
     return data
 
 

@@ -25,6 +25,7 @@ PROGRESS_EVERY = 500
 
 @dataclass(frozen=True)
 class CheckedStatement:
+    index: int  # position in the bundle
     statement: Statement
     document: str  # canonical JSON of the signed credential
     doc_hash: bytes
@@ -32,6 +33,7 @@ class CheckedStatement:
 
 @dataclass(frozen=True)
 class CheckedRevocation:
+    index: int
     revocation: RevocationStatement
     document: str
     doc_hash: bytes
@@ -56,9 +58,11 @@ def check_item(index: int, item: Any) -> CheckedStatement | CheckedRevocation | 
         kind = credential_kind(item)
         if kind == "revocation":
             revocation = verify_revocation(item)
-            return CheckedRevocation(revocation, canonical.decode(), document_hash(canonical))
+            return CheckedRevocation(
+                index, revocation, canonical.decode(), document_hash(canonical)
+            )
         statement = verify_statement(item)
-        return CheckedStatement(statement, canonical.decode(), document_hash(canonical))
+        return CheckedStatement(index, statement, canonical.decode(), document_hash(canonical))
     except InvalidCredential as exc:
         return InvalidItem(index, shown_id, exc.reason)
     except CanonicalizationFailed as exc:

@@ -39,6 +39,7 @@ class Database:
         except sqlcipher3.Error as exc:
             raise CorruptStore(f"The wallet database cannot be opened: {exc}.") from exc
         try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {_key_pragma(key)}")
             conn.execute("PRAGMA cipher_memory_security = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

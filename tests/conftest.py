@@ -1,0 +1,38 @@
+"""Suite-wide settings: cheap key derivation, and fresh wallet folders in tmp_path."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from vouch.wallet import Wallet
+
+# Wallets created by the tests use a tiny Argon2id cost (stored with each wallet).
+os.environ["VOUCH_TEST_FAST_KDF"] = "1"
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture
+def tmp_home(tmp_path: Path) -> Path:
+    """A wallet folder that does not exist yet."""
+    return tmp_path / "wallet"
+
+
+@pytest.fixture
+def new_wallet(tmp_path: Path) -> Iterator[Callable[..., Wallet]]:
+    """`new_wallet("alice")` creates and returns an unlocked wallet in tmp_path/alice."""
+
+    opened: list[Wallet] = []
+
+    def make(name: str = "wallet", passphrase: str = PASSPHRASE) -> Wallet:
+        wallet = Wallet.create(tmp_path / name, passphrase)
+        opened.append(wallet)
+        return wallet
+
+    yield make
+    for wallet in opened:
+        wallet.lock()
