@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck fuzz screenshots package package-test clean system-deps
+.PHONY: run test bench lint typecheck screenshots clean system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,3 +36,6 @@ bench: $(STAMP) system-deps
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info app/*.egg-info
+
+screenshots: $(STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py

@@ -1,0 +1,1 @@
+"""Vouch's desktop app (PySide6). Only this package imports Qt."""

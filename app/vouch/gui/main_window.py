@@ -1,0 +1,351 @@
+"""The main window: first run, the locked screen, or the pages of an open wallet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+import vouch
+from vouch.flows.idle import parse_minutes
+from vouch.gui import worker
+from vouch.gui.dialogs.export_dialog import ExportDialog
+from vouch.gui.dialogs.import_dialog import ImportDialog
+from vouch.gui.icons import icon
+from vouch.gui.idle import IdleWatcher
+from vouch.gui.pages.base import Page
+from vouch.gui.pages.endorse import EndorsePage
+from vouch.gui.pages.endorsements import EndorsementsPage
+from vouch.gui.pages.find import FindPage
+from vouch.gui.pages.first_run import FirstRunPage
+from vouch.gui.pages.me import MePage
+from vouch.gui.pages.people import PeoplePage
+from vouch.gui.pages.settings import IDLE_KEY, SettingsPage
+from vouch.gui.pages.unlock import UnlockPage
+from vouch.gui.session import Session
+from vouch.wallet import Wallet
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+PAGE_KEY = "window/page"
+VOUCH_SUFFIX = ".vouch"
+
+
+def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The given shortcuts plus the platform's standard ones, without repeats."""
+    result: list[QKeySequence] = []
+    for key in keys:
+        found = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        result += [k for k in found if not k.isEmpty() and k not in result]
+    return result
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Vouch")
+        self.setAcceptDrops(True)
+        self.session = Session(home, self)
+        self.settings = QSettings()
+        self._pending_import: bytes | str | None = None
+        self.dialogs: list[QDialog] = []
+
+        self.first_run = FirstRunPage(home)
+        self.unlock_page = UnlockPage()
+        self.workspace, self.nav, self.pages_stack = self._build_workspace()
+        self.central = QStackedWidget()
+        for widget in (self.first_run, self.unlock_page, self.workspace):
+            self.central.addWidget(widget)
+        self.setCentralWidget(self.central)
+
+        self.idle = IdleWatcher(self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)
+        self._build_actions()
+        self._wire()
+        self._restore_window()
+        self.show_start()
+
+    # -- construction --------------------------------------------------------------
+    def _build_workspace(self) -> tuple[QWidget, QListWidget, QStackedWidget]:
+        self.me_page = MePage(self.session)
+        self.people_page = PeoplePage(self.session)
+        self.endorse_page = EndorsePage(self.session)
+        self.endorsements_page = EndorsementsPage(self.session)
+        self.find_page = FindPage(self.session)
+        self.settings_page = SettingsPage(self.session)
+        self.pages: list[Page] = [
+            self.me_page,
+            self.people_page,
+            self.endorse_page,
+            self.endorsements_page,
+            self.find_page,
+            self.settings_page,
+        ]
+        nav = QListWidget()
+        nav.setAccessibleName("Pages")
+        nav.setIconSize(QSize(22, 22))
+        nav.setMaximumWidth(190)
+        nav.setSpacing(2)
+        stack = QStackedWidget()
+        for index, page in enumerate(self.pages, 1):
+            item = QListWidgetItem(icon(page.icon_name), page.title)
+            item.setToolTip(f"{page.title} (Ctrl+{index})")
+            nav.addItem(item)
+            stack.addWidget(page)
+        nav.currentRowChanged.connect(stack.setCurrentIndex)
+        nav.currentRowChanged.connect(self._page_changed)
+        workspace = QWidget()
+        layout = QHBoxLayout(workspace)
+        layout.addWidget(nav)
+        layout.addWidget(stack, 1)
+        return workspace, nav, stack
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+        action.setStatusTip(action.toolTip())
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.import_action = self._action("&Import…", self.choose_import_file, "Ctrl+I")
+        self.import_action.setShortcuts(_keys("Ctrl+I", QKeySequence.StandardKey.Open))
+        self.import_action.setIcon(icon("import"))
+        self.paste_action = self._action(
+            "Import from &Clipboard", self.import_clipboard, "Ctrl+Shift+V"
+        )
+        self.export_action = self._action("&Export…", self.show_export, "Ctrl+E")
+        self.export_action.setIcon(icon("export"))
+        self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", "Lock the wallet now")
+        self.lock_action.setIcon(icon("lock"))
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action.setShortcuts(_keys("Ctrl+Q", QKeySequence.StandardKey.Quit))
+        for action in (self.import_action, self.paste_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        go_menu = menu.addMenu("&Go")
+        self.page_actions: list[QAction] = []
+        for index, page in enumerate(self.pages):
+            action = self._action(
+                page.title, lambda _c=False, i=index: self.show_page(i), f"Ctrl+{index + 1}"
+            )
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+        self.find_action = self._action("&Find People for a Task…", self.show_find, "Ctrl+F")
+        go_menu.addSeparator()
+        go_menu.addAction(self.find_action)
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self._action("&About Vouch", self.about))
+        self.wallet_actions = [
+            self.export_action,
+            self.lock_action,
+            self.find_action,
+            *self.page_actions,
+        ]
+
+    def _wire(self) -> None:
+        self.first_run.wallet_ready.connect(self.session.open)
+        self.first_run.existing_chosen.connect(self._use_home)
+        self.unlock_page.unlocked.connect(self.session.open)
+        self.unlock_page.other_wallet_requested.connect(self._other_wallet)
+        self.session.unlocked.connect(self._on_unlocked)
+        self.session.locked.connect(self._on_locked)
+        self.session.home_changed.connect(lambda _h: self.show_start())
+        self.people_page.endorse_requested.connect(self.endorse_person)
+        self.people_page.export_requested.connect(lambda did: self.show_export(person=did))
+        self.settings_page.idle_minutes_changed.connect(self.idle.set_minutes)
+
+    # -- state -------------------------------------------------------------------------
+    def show_start(self) -> None:
+        """First run when there is no wallet yet, else the locked screen."""
+        home = self.session.home
+        self._set_wallet_actions(False)
+        if Wallet.exists(home):
+            self.unlock_page.prepare(home)
+            self.central.setCurrentWidget(self.unlock_page)
+            self.setWindowTitle("Vouch — locked")
+        else:
+            self.first_run.reset(home)
+            self.central.setCurrentWidget(self.first_run)
+            self.setWindowTitle("Vouch — welcome")
+
+    def _set_wallet_actions(self, enabled: bool) -> None:
+        for action in self.wallet_actions:
+            action.setEnabled(enabled)
+
+    def _on_unlocked(self) -> None:
+        row = int(str(self.settings.value(PAGE_KEY, 0)))
+        self._set_wallet_actions(True)
+        self.central.setCurrentWidget(self.workspace)
+        self.setWindowTitle(f"Vouch — {self.session.home.name or self.session.home}")
+        self.show_page(row if 0 <= row < len(self.pages) else 0)
+        self.idle.set_minutes(parse_minutes(self.settings.value(IDLE_KEY, 15)))
+        if self._pending_import is not None:
+            data, self._pending_import = self._pending_import, None
+            self.import_data(data)
+
+    def _on_locked(self) -> None:
+        self.idle.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.close()
+        self.dialogs.clear()
+        self.show_start()
+
+    def lock(self) -> None:
+        """Stop what runs on the wallet, close every dialog, close the store, clear the views."""
+        if self.session.is_unlocked:
+            worker.cancel_all()
+            worker.wait_for_all()
+            self.session.lock()
+
+    def _use_home(self, home: Path) -> None:
+        self.settings.setValue("wallet/home", str(home))
+        self.session.set_home(home)
+        self.show_start()
+
+    def _other_wallet(self) -> None:
+        self.first_run.reset(self.session.home)
+        self.central.setCurrentWidget(self.first_run)
+
+    def show_page(self, index: int) -> None:
+        if self.session.is_unlocked:
+            self.nav.setCurrentRow(index)
+
+    def _page_changed(self, row: int) -> None:
+        if row >= 0 and self.session.is_unlocked:
+            self.settings.setValue(PAGE_KEY, row)
+
+    def show_find(self) -> None:
+        self.show_page(self.pages.index(self.find_page))
+        self.find_page.focus_query()
+
+    def endorse_person(self, did: str) -> None:
+        self.show_page(self.pages.index(self.endorse_page))
+        self.endorse_page.set_subject(did)
+
+    # -- import / export ----------------------------------------------------------------
+    def choose_import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import endorsements", "", "Vouch files (*.vouch);;All files (*)"
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(self, "Import", f"Could not read {path}: {exc.strerror}.")
+            return
+        self.import_data(data)
+
+    def import_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            QMessageBox.information(self, "Import", "The clipboard is empty.")
+            return
+        self.import_data(text)
+
+    def import_data(self, data: bytes | str) -> None:
+        """Preview first (always), then import on confirmation; waits for unlock if locked."""
+        if not self.session.is_unlocked:
+            self._pending_import = data
+            self.statusBar().showMessage("Unlock the wallet to preview the import.")
+            return
+        dialog = ImportDialog(self.session, data, self)
+        self._keep(dialog)
+        dialog.open()
+        dialog.start()
+
+    def show_export(self, _checked: bool = False, person: str | None = None) -> None:
+        if not self.session.is_unlocked:
+            return
+        dialog = ExportDialog(self.session, self, person=person)
+        self._keep(dialog)
+        dialog.open()
+
+    def _keep(self, dialog: QDialog) -> None:
+        """Keep a modeless dialog alive while it is open; it is deleted once closed."""
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.toLocalFile().endswith(VOUCH_SUFFIX) for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(VOUCH_SUFFIX):
+                event.acceptProposedAction()
+                self.import_file(Path(url.toLocalFile()))
+                return
+
+    # -- window --------------------------------------------------------------------------
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Vouch",
+            f"<b>Vouch {vouch.__version__}</b><p>Signed, scoped endorsements of the people you "
+            "rely on, kept on your own computer. Trust is computed from your own point of "
+            "view, with explanations.</p>",
+        )
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            return
+        self.resize(1000, 680)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.sync()
+        self.lock()
+        worker.wait_for_all()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        super().closeEvent(event)

@@ -1,0 +1,66 @@
+"""How the app speaks to the user: friendly errors, confirmations, inline notes.
+
+A `VouchError` is shown with its own message. Anything else is a bug in Vouch and goes to the
+crash dialog through `sys.excepthook`, never as a traceback in a message box.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from vouch.core.errors import VouchError
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "Vouch") -> None:
+    if isinstance(exc, VouchError):
+        QMessageBox.warning(parent, title, exc.message)
+        return
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+class InlineMessage(QLabel):
+    """A one-line message under a form: an error in the theme's warning colour, or a note."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName("Message")
+        self.hide()
+
+    def error(self, text: str) -> None:
+        self.setStyleSheet("color: #d03030; font-weight: 600;")
+        self._show(text)
+
+    def note(self, text: str) -> None:
+        self.setStyleSheet("")
+        self._show(text)
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
+
+    def _show(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def show_exception(self, exc: BaseException) -> None:
+        """A VouchError inline; a bug to the crash dialog."""
+        if isinstance(exc, VouchError):
+            self.error(exc.message)
+        else:
+            sys.excepthook(type(exc), exc, exc.__traceback__)

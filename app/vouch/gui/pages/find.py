@@ -1,0 +1,220 @@
+"""Find: who could I rely on for a task, from my own point of view, and why."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vouch.gui import worker
+from vouch.gui.icons import icon
+from vouch.gui.messages import InlineMessage
+from vouch.gui.models import NameBook
+from vouch.gui.pages.base import Page, heading, muted
+from vouch.gui.session import Session
+from vouch.gui.widgets.path_graph import PathGraph
+from vouch.trust.results import TrustResult
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
+RESULT_LIMIT = 50
+
+
+def level_words(result: TrustResult) -> str:
+    return result.level.words if result.level is not None else "barely"
+
+
+class FindPage(Page):
+    title = "Find"
+    icon_name = "find"
+    key = "find"
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.job: worker.Job | None = None
+        self.results: list[TrustResult] = []
+        self.names = NameBook()
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Find someone for a task"))
+        layout.addWidget(
+            muted(
+                "Type a task: Vouch ranks the people your endorsements lead to, from your "
+                "own point of view, and shows why."
+            )
+        )
+        bar = QHBoxLayout()
+        self.query = QComboBox()
+        self.query.setEditable(True)
+        self.query.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.query.setAccessibleName("Task")
+        self.query.setToolTip("The scope to search, e.g. plumbing")
+        edit = self.query.lineEdit()
+        assert edit is not None
+        edit.setPlaceholderText("e.g. plumbing")
+        edit.returnPressed.connect(self.search)
+        self.search_button = QPushButton(icon("find"), "&Search")
+        self.search_button.clicked.connect(self.search)
+        caption = QLabel("&Task:")
+        caption.setBuddy(self.query)
+        bar.addWidget(caption)
+        bar.addWidget(self.query, 1)
+        bar.addWidget(self.search_button)
+        layout.addLayout(bar)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Searching")
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.message = InlineMessage()
+        layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("People found")
+        self.tree.setHeaderLabels(["Person", "I could rely on them", "How"])
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(1, 200)
+        self.tree.currentItemChanged.connect(self._current_changed)
+        splitter.addWidget(self.tree)
+        explain = QWidget()
+        e = QVBoxLayout(explain)
+        e.setContentsMargins(0, 0, 0, 0)
+        self.explain_title = QLabel()
+        e.addWidget(self.explain_title)
+        self.graph = PathGraph()
+        e.addWidget(self.graph, 1, Qt.AlignmentFlag.AlignTop)
+        self.cautions = QListWidget()
+        self.cautions.setAccessibleName("Cautions")
+        self.cautions.setMaximumHeight(90)
+        e.addWidget(self.cautions)
+        splitter.addWidget(explain)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        self._show_result(None)
+
+    def focus_query(self) -> None:
+        self.query.setFocus()
+        edit = self.query.lineEdit()
+        if edit is not None:
+            edit.selectAll()
+
+    def refresh(self) -> None:
+        text = self.query.currentText()
+        self.query.blockSignals(True)
+        self.query.clear()
+        self.query.addItems(self.session.wallet.scopes_in_use())
+        self.query.setEditText(text)
+        self.query.blockSignals(False)
+        if self.results:
+            self.search()
+
+    def clear(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        self.results = []
+        self.tree.clear()
+        self.query.clear()
+        self.message.clear_message()
+        self._show_result(None)
+
+    def search(self) -> None:
+        scope = self.query.currentText().strip()
+        if not scope:
+            self.message.error("Type a task to search for.")
+            return
+        wallet = self.session.wallet
+        self.names = NameBook(wallet)
+        self.message.clear_message()
+        self.busy.show()
+        self.search_button.setEnabled(False)
+        self.job = worker.run(
+            lambda _job: wallet.find(scope, limit=RESULT_LIMIT),
+            on_success=self._found,
+            on_failure=self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.search_button.setEnabled(True)
+        if self.session.is_unlocked:
+            self.message.show_exception(exc)
+
+    def _found(self, results: list[TrustResult]) -> None:
+        self.busy.hide()
+        self.search_button.setEnabled(True)
+        if not self.session.is_unlocked:
+            return
+        self.results = results
+        self.tree.clear()
+        for result in results:
+            item = QTreeWidgetItem(
+                [
+                    self.names(result.did),
+                    level_words(result),
+                    self._how(result),
+                ]
+            )
+            item.setData(0, RESULT_ROLE, result)
+            if result.cautions:
+                item.setIcon(0, icon("caution"))
+                item.setToolTip(0, f"{len(result.cautions)} caution(s)")
+            for path in result.paths:
+                chain = " → ".join(
+                    [self.names(path.steps[0].issuer)] + [self.names(s.subject) for s in path.steps]
+                )
+                child = QTreeWidgetItem([chain, "", ""])
+                child.setFirstColumnSpanned(True)
+                item.addChild(child)
+            self.tree.addTopLevelItem(item)
+        if results:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))  # type: ignore[arg-type]
+            self.message.note(f"{len(results)} people for “{results[0].scope}”.")
+        else:
+            self.message.note("Nobody you rely on (directly or through others) for that task.")
+            self._show_result(None)
+
+    def _how(self, result: TrustResult) -> str:
+        if result.direct:
+            return "I endorsed them"
+        if not result.paths or len(result.paths[0].steps) < 2:
+            return ""
+        via = self.names(result.paths[0].steps[1].issuer)
+        more = len(result.paths) - 1
+        return f"through {via}" + (f" and {more} more" if more else "")
+
+    def _current_changed(self, item: QTreeWidgetItem | None, _old: object) -> None:
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        self._show_result(item.data(0, RESULT_ROLE) if item is not None else None)
+
+    def _show_result(self, result: TrustResult | None) -> None:
+        self.cautions.clear()
+        if result is None:
+            self.explain_title.setText("")
+            self.graph.set_paths((), str)
+            self.cautions.hide()
+            return
+        name = self.names(result.did)
+        self.explain_title.setText(
+            f"<b>Why {name}</b>: you could rely on them {level_words(result)} for {result.scope}."
+        )
+        self.graph.set_paths(result.paths, self.names)
+        for note in result.cautions:
+            self.cautions.addItem(
+                f"⚠ {self.names(note.issuer)} cautions about {self.names(note.subject)} "
+                f"for {note.scope}: {note.reason}"
+            )
+        self.cautions.setVisible(bool(result.cautions))

@@ -1,0 +1,345 @@
+"""The first-run wizard: create, restore or open a wallet. The logic is in vouch.flows."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vouch.core.errors import InvalidRecoveryPhrase
+from vouch.flows.first_run import FirstRunFlow, Mode, Step
+from vouch.flows.passphrase import assess
+from vouch.gui import worker
+from vouch.gui.icons import app_icon, icon
+from vouch.gui.messages import InlineMessage
+from vouch.gui.pages.base import heading, muted
+from vouch.wallet import Wallet
+
+PHRASE_CONFIRMED = "recovery_phrase_confirmed"
+
+
+def _card(title: str, text: str) -> tuple[QWidget, QVBoxLayout]:
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.addWidget(heading(title))
+    if text:
+        layout.addWidget(muted(text))
+    return widget, layout
+
+
+class FirstRunPage(QWidget):
+    wallet_ready = Signal(object)  # an open Wallet
+    existing_chosen = Signal(Path)  # a folder that holds a wallet: unlock it
+
+    def __init__(
+        self, home: Path, rng: random.Random | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.home = home
+        self._rng = rng
+        self.flow = FirstRunFlow(rng=rng) if rng else FirstRunFlow()
+        self.wallet: Wallet | None = None
+        self.job: worker.Job | None = None
+        self.stack = QStackedWidget()
+        self.pages: dict[Step, QWidget] = {
+            Step.CHOOSE: self._build_choose(),
+            Step.RESTORE_PHRASE: self._build_restore(),
+            Step.PASSPHRASE: self._build_passphrase(),
+            Step.SHOW_PHRASE: self._build_show_phrase(),
+            Step.QUIZ: self._build_quiz(),
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        outer = QHBoxLayout(self)
+        outer.addStretch(1)
+        self.stack.setMaximumWidth(640)
+        outer.addWidget(self.stack, 4)
+        outer.addStretch(1)
+        self._show()
+
+    def reset(self, home: Path) -> None:
+        self.home = home
+        self.flow = FirstRunFlow(rng=self._rng) if self._rng else FirstRunFlow()
+        self.wallet = None
+        self.where.setText(f"Your wallet will be kept in {home}.")
+        self._show()
+
+    # -- building -------------------------------------------------------------------
+    def _build_choose(self) -> QWidget:
+        widget, layout = _card(
+            "Welcome to Vouch",
+            "Vouch keeps the endorsements you give and receive on this computer, signed with "
+            "a key that only you hold.",
+        )
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(96, 96))
+        layout.insertWidget(0, logo, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.where = muted(f"Your wallet will be kept in {self.home}.")
+        layout.addWidget(self.where)
+        self.create_button = QPushButton(icon("add"), "&Create a new wallet")
+        self.create_button.setToolTip("Make a new identity and a wallet protected by a passphrase")
+        self.create_button.clicked.connect(lambda: self._choose(Mode.CREATE))
+        self.restore_button = QPushButton(icon("key"), "&Restore from a recovery phrase")
+        self.restore_button.setToolTip("Bring back your identity from its 24 words")
+        self.restore_button.clicked.connect(lambda: self._choose(Mode.RESTORE))
+        self.open_button = QPushButton(icon("file"), "&Open an existing wallet folder…")
+        self.open_button.setToolTip("Use a wallet kept in another folder")
+        self.open_button.clicked.connect(self._open_folder)
+        for button in (self.create_button, self.restore_button, self.open_button):
+            button.setMinimumHeight(40)
+            layout.addWidget(button)
+        self.choose_message = InlineMessage()
+        layout.addWidget(self.choose_message)
+        layout.addStretch(1)
+        return widget
+
+    def _build_restore(self) -> QWidget:
+        widget, layout = _card(
+            "Restore your identity", "Type the 24 words of your recovery phrase, in order."
+        )
+        self.phrase_edit = QPlainTextEdit()
+        self.phrase_edit.setAccessibleName("Recovery phrase")
+        self.phrase_edit.setTabChangesFocus(True)
+        layout.addWidget(self.phrase_edit)
+        self.restore_message = InlineMessage()
+        layout.addWidget(self.restore_message)
+        self.restore_next = QPushButton("&Next")
+        self.restore_next.clicked.connect(self._restore_next)
+        layout.addLayout(self._nav(self.restore_next))
+        return widget
+
+    def _build_passphrase(self) -> QWidget:
+        widget, layout = _card(
+            "Choose a passphrase",
+            "It protects the wallet on this computer. Several unrelated words are strong and "
+            "easy to remember. If you forget it, only your recovery phrase can bring the "
+            "identity back.",
+        )
+        form = QFormLayout()
+        self.pass1 = QLineEdit()
+        self.pass2 = QLineEdit()
+        for edit, name in ((self.pass1, "New passphrase"), (self.pass2, "Repeat passphrase")):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(name)
+        self.pass1.textChanged.connect(self._update_strength)
+        self.pass2.returnPressed.connect(self._submit_passphrase)
+        form.addRow("&Passphrase:", self.pass1)
+        form.addRow("&Again:", self.pass2)
+        layout.addLayout(form)
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setMaximumHeight(8)
+        self.strength_bar.setAccessibleName("Passphrase strength")
+        self.strength_label = QLabel()
+        self.strength_label.setWordWrap(True)
+        layout.addWidget(self.strength_bar)
+        layout.addWidget(self.strength_label)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(8)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Creating the wallet")
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.pass_message = InlineMessage()
+        layout.addWidget(self.pass_message)
+        self.pass_next = QPushButton("&Create wallet")
+        self.pass_next.clicked.connect(self._submit_passphrase)
+        layout.addLayout(self._nav(self.pass_next))
+        return widget
+
+    def _build_show_phrase(self) -> QWidget:
+        widget, layout = _card(
+            "Your recovery phrase",
+            "Write these 24 words on paper, in order, and keep them somewhere safe. They are "
+            "the only way to restore your identity. Vouch shows them only now.",
+        )
+        self.word_grid = QGridLayout()
+        layout.addLayout(self.word_grid)
+        self.word_labels: list[QLabel] = []
+        for i in range(24):
+            label = QLabel()
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.word_labels.append(label)
+            self.word_grid.addWidget(label, i % 8, i // 8)
+        layout.addStretch(1)
+        self.seen_button = QPushButton("I have &written it down")
+        self.seen_button.clicked.connect(self._phrase_seen)
+        layout.addLayout(self._nav(self.seen_button, back=False))
+        return widget
+
+    def _build_quiz(self) -> QWidget:
+        widget, layout = _card("Check your copy", "Type these words from your recovery phrase.")
+        form = QFormLayout()
+        self.quiz_edits: list[QLineEdit] = []
+        self.quiz_labels: list[QLabel] = []
+        for _ in range(3):
+            label, edit = QLabel(), QLineEdit()
+            edit.returnPressed.connect(self._submit_quiz)
+            label.setBuddy(edit)
+            self.quiz_labels.append(label)
+            self.quiz_edits.append(edit)
+            form.addRow(label, edit)
+        layout.addLayout(form)
+        self.quiz_message = InlineMessage()
+        layout.addWidget(self.quiz_message)
+        layout.addStretch(1)
+        again = QPushButton("&Show the phrase again")
+        again.clicked.connect(self._show_again)
+        self.quiz_next = QPushButton("&Check")
+        self.quiz_next.clicked.connect(self._submit_quiz)
+        row = QHBoxLayout()
+        row.addWidget(again)
+        row.addStretch(1)
+        row.addWidget(self.quiz_next)
+        layout.addLayout(row)
+        return widget
+
+    def _nav(self, forward: QPushButton, back: bool = True) -> QHBoxLayout:
+        row = QHBoxLayout()
+        if back:
+            button = QPushButton("&Back")
+            button.clicked.connect(self._back)
+            row.addWidget(button)
+        row.addStretch(1)
+        forward.setDefault(True)
+        row.addWidget(forward)
+        return row
+
+    # -- behaviour --------------------------------------------------------------------
+    def _show(self) -> None:
+        step = self.flow.step
+        if step == Step.DONE:
+            return
+        self.stack.setCurrentWidget(self.pages[step])
+        if step == Step.PASSPHRASE:
+            self.pass1.clear()
+            self.pass2.clear()
+            self.pass_message.clear_message()
+            self._update_strength("")
+            self.pass1.setFocus()
+        elif step == Step.RESTORE_PHRASE:
+            self.phrase_edit.setFocus()
+        elif step == Step.SHOW_PHRASE:
+            for label, (n, word) in zip(
+                self.word_labels, enumerate(self.flow.words, 1), strict=False
+            ):
+                label.setText(f"<b>{n:2d}.</b> {word}")
+            self.seen_button.setFocus()
+        elif step == Step.QUIZ:
+            for label, edit, pos in zip(
+                self.quiz_labels, self.quiz_edits, self.flow.quiz, strict=True
+            ):
+                label.setText(f"Word #{pos + 1}:")
+                edit.setAccessibleName(f"Word number {pos + 1}")
+                edit.clear()
+            self.quiz_message.clear_message()
+            self.quiz_edits[0].setFocus()
+        else:
+            self.create_button.setFocus()
+
+    def _choose(self, mode: Mode) -> None:
+        self.flow.choose(mode)
+        self._show()
+
+    def _back(self) -> None:
+        self.flow.back()
+        self._show()
+
+    def _open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a wallet folder", str(self.home))
+        if not folder:
+            return
+        path = Path(folder)
+        if not Wallet.exists(path):
+            self.choose_message.error(f"There is no Vouch wallet in {path}.")
+            return
+        self.existing_chosen.emit(path)
+
+    def _restore_next(self) -> None:
+        error = self.flow.submit_restore_phrase(self.phrase_edit.toPlainText())
+        if error:
+            self.restore_message.error(error)
+            return
+        self.restore_message.clear_message()
+        self._show()
+
+    def _update_strength(self, text: str) -> None:
+        strength = assess(text)
+        self.strength_bar.setValue(strength.score if text else 0)
+        self.strength_label.setText(f"{strength.label}. {strength.hint}" if text else "")
+
+    def _submit_passphrase(self) -> None:
+        error = self.flow.submit_passphrase(self.pass1.text(), self.pass2.text())
+        if error:
+            self.pass_message.error(error)
+            return
+        self.pass_message.clear_message()
+        home, passphrase = self.home, self.flow.passphrase
+        phrase = self.flow.restore_phrase or None
+        self._set_busy(True)
+
+        def create(_job: worker.Job) -> tuple[Wallet, str]:
+            wallet = Wallet.create(home, passphrase, recovery_phrase=phrase)
+            return wallet, ("" if phrase else wallet.recovery_phrase(passphrase))
+
+        self.job = worker.run(create, on_success=self._created, on_failure=self._create_failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.pass1, self.pass2, self.pass_next):
+            widget.setEnabled(not busy)
+
+    def _created(self, result: tuple[Wallet, str]) -> None:
+        self._set_busy(False)
+        self.wallet, phrase = result
+        self.flow.wallet_created(phrase)
+        if self.flow.step == Step.DONE:
+            self.wallet.set_setting(PHRASE_CONFIRMED, "yes")
+            self.wallet_ready.emit(self.wallet)
+            return
+        self._show()
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, InvalidRecoveryPhrase) and self.flow.mode == Mode.RESTORE:
+            self.flow.back()  # the words are wrong, not the passphrase
+            self._show()
+            self.restore_message.show_exception(exc)
+            return
+        self.pass_message.show_exception(exc)
+
+    def _phrase_seen(self) -> None:
+        self.flow.phrase_seen()
+        self._show()
+
+    def _show_again(self) -> None:
+        self.flow.show_phrase_again()
+        self._show()
+
+    def _submit_quiz(self) -> None:
+        error = self.flow.submit_quiz([edit.text() for edit in self.quiz_edits])
+        if error:
+            self.quiz_message.error(error)
+            return
+        assert self.wallet is not None
+        self.wallet.set_setting(PHRASE_CONFIRMED, "yes")
+        for label in self.word_labels:
+            label.clear()
+        self.wallet_ready.emit(self.wallet)

@@ -1,0 +1,138 @@
+"""Write a PNG of each main page of the desktop app to docs/screenshots/.
+
+Runs the real app on a demo wallet made through the facade, in a throwaway folder:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py   (or under xvfb-run)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from vouch.core.records import Level
+from vouch.wallet import Wallet
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+PASSPHRASE = "demo lantern harbour seven"
+SIZE = (1100, 700)
+
+
+def demo_wallets(root: Path) -> Wallet:
+    """Me and four people, with endorsements in both directions and one caution."""
+    me = Wallet.create(root / "me", PASSPHRASE)
+    people = {name: Wallet.create(root / name, PASSPHRASE) for name in ("ana", "bo", "cy", "dana")}
+    ana, bo, cy, dana = people.values()
+    until = datetime.now(UTC) + timedelta(days=365)
+    me.add_contact(ana.did, "Ana Ortiz", verified=True)
+    me.add_contact(bo.did, "Bo (neighbour)", verified=True)
+    me.add_contact(cy.did, "Cy")
+    me.add_contact(dana.did, "Dana, plumber")
+    me.endorse(ana.did, "plumbing", Level.STRONGLY, comment="fixed our boiler", valid_until=until)
+    me.endorse(ana.did, "code-review/python", Level.COMPLETELY, valid_until=until)
+    me.endorse(bo.did, "childcare", Level.MOST_THINGS, valid_until=until)
+    me.endorse(bo.did, "gardening", Level.SMALL_THINGS, valid_until=until)
+    ana.endorse(dana.did, "plumbing", Level.COMPLETELY, comment="best in town", valid_until=until)
+    ana.endorse(cy.did, "plumbing", Level.MOST_THINGS, valid_until=until)
+    bo.endorse(dana.did, "plumbing", Level.STRONGLY, valid_until=until)
+    ana.caution(cy.did, "plumbing", "Left a leak behind twice and did not come back.")
+    ana.endorse(me.did, "cooking", Level.STRONGLY, valid_until=until)
+    me.import_data(ana.export_bundle())
+    me.import_data(bo.export_bundle())
+    me.set_setting("recovery_phrase_confirmed", "yes")
+    for wallet in people.values():
+        wallet.lock()
+    return me
+
+
+def grab(widget: QWidget, name: str) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(5):
+        app.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def settle(seconds: float = 0.3) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "cfg"))
+        app = QApplication(sys.argv[:1])
+        from vouch.gui.app import configure_application
+        from vouch.gui.main_window import MainWindow
+
+        configure_application(app)
+        first = MainWindow(root / "new")
+        first.resize(*SIZE)
+        first.show()
+        grab(first, "first-run")
+        first.close()
+
+        me = demo_wallets(root)
+        home = me.home
+        me.lock()
+        window = MainWindow(home)
+        window.resize(*SIZE)
+        window.show()
+        grab(window, "unlock")
+        window.session.open(Wallet.open(home, PASSPHRASE))
+        for index, page in enumerate(window.pages):
+            window.show_page(index)
+            if page is window.endorse_page:
+                page.person.setCurrentIndex(page.person.findText("Dana, plumber"))
+                page.scope.setEditText("plumbing")
+                page.comment.setText("came the same day")
+                settle()
+            if page is window.endorsements_page:
+                page.view.selectRow(1)
+            if page is window.find_page:
+                page.query.setEditText("plumbing")
+                page.search()
+                settle()
+                page.tree.setCurrentItem(page.tree.topLevelItem(1))
+            grab(window, page.key)
+        window.show_page(window.pages.index(window.people_page))
+        window.people_page.list.setCurrentRow(1)
+        grab(window, "people")
+        window.show_export(person=window.session.wallet.contacts()[0].did)
+        grab(window.dialogs[-1], "export")
+        window.dialogs[-1].close()
+        peer = Wallet.create(root / "eve", PASSPHRASE)
+        peer.endorse(window.session.wallet.did, "cooking", Level.MOST_THINGS)
+        window.import_data(peer.export_bundle())
+        settle()
+        dialog = window.dialogs[-1]
+        assert isinstance(dialog, QDialog)
+        grab(dialog, "import-preview")
+        dialog.close()
+        window.settings_page.theme_combo.setCurrentIndex(
+            window.settings_page.theme_combo.findData("dark")
+        )
+        window.show_page(window.pages.index(window.find_page))
+        grab(window, "find-dark")
+        window.settings_page.theme_combo.setCurrentIndex(0)
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

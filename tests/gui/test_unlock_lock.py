@@ -1,0 +1,160 @@
+"""Unlocking (off the GUI thread), wrong passphrases, locking by hand, by shortcut and when idle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui_helpers import PASSPHRASE, open_window, unlock
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from vouch.gui.main_window import PAGE_KEY, MainWindow
+from vouch.gui.pages.settings import IDLE_KEY
+
+
+def test_wrong_passphrase_then_retry(qtbot: QtBot, wallet_home: Path) -> None:
+    window = open_window(qtbot, wallet_home)
+    page = window.unlock_page
+    assert window.windowTitle() == "Vouch — locked"
+    page.unlock_button.click()
+    assert page.message.text() == "Type your passphrase."
+
+    page.passphrase.setText("not my passphrase")
+    page.unlock_button.click()
+    assert page.busy.isVisible() and not page.unlock_button.isEnabled()
+    qtbot.waitUntil(lambda: page.unlock_button.isEnabled())
+    assert page.message.isVisible()
+    assert "passphrase" in page.message.text().lower()
+    assert not window.session.is_unlocked
+    assert page.passphrase.hasSelectedText() or page.passphrase.text() == "not my passphrase"
+
+    unlock(qtbot, window)
+    assert window.central.currentWidget() is window.workspace
+    assert page.passphrase.text() == ""
+    assert window.windowTitle().startswith("Vouch — ")
+    window.close()
+
+
+def test_lock_by_shortcut_clears_views(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page(0)
+    wallet = window.session.wallet
+    assert window.me_page.did_label.text() == wallet.did
+    assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
+    with qtbot.waitSignal(window.session.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not wallet.is_open
+    assert window.central.currentWidget() is window.unlock_page
+    assert window.me_page.did_label.text() == ""
+    assert window.me_page.qr.modules == 0
+    assert window.endorsements_page.model.rowCount() == 0
+    assert not window.export_action.isEnabled()
+
+
+def test_lock_from_the_menu(qtbot: QtBot, window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.lock_action in file_menu.actions()
+    window.lock_action.trigger()
+    assert not window.session.is_unlocked
+
+
+def test_idle_lock(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.idle.active  # default: 15 minutes
+    window.idle.set_minutes(0.002)  # about 120 ms
+    with qtbot.waitSignal(window.session.locked, timeout=5_000):
+        pass
+    assert window.central.currentWidget() is window.unlock_page
+
+
+def test_idle_setting_from_settings_page(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.settings_page
+    window.show_page(window.pages.index(page))
+    page.idle_combo.setCurrentIndex(page.idle_combo.findData(0))
+    assert not window.idle.active
+    assert QSettings().value(IDLE_KEY) in (0, "0")
+    page.idle_combo.setCurrentIndex(page.idle_combo.findData(5))
+    assert window.idle.active
+
+
+def test_window_remembers_page_and_size(qtbot: QtBot, wallet_home: Path) -> None:
+    window = open_window(qtbot, wallet_home)
+    unlock(qtbot, window)
+    window.show_page(3)
+    window.resize(780, 560)
+    window.close()
+    assert QSettings().value(PAGE_KEY) in (3, "3")
+    again = open_window(qtbot, wallet_home)
+    assert (again.width(), again.height()) == (780, 560)
+    unlock(qtbot, again, PASSPHRASE)
+    assert again.nav.currentRow() == 3
+    assert again.pages_stack.currentWidget() is again.endorsements_page
+    again.close()
+
+
+def test_lock_closes_open_dialogs(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from gui_helpers import make_peer
+
+    peer = make_peer(tmp_path / "mo")
+    window.session.wallet.add_contact(peer.did, "Mo")
+    window.session.notify_changed()
+    window.endorse_person(peer.did)
+    page = window.endorse_page
+    qtbot.waitUntil(page.caution_button.isEnabled)
+    page.caution_button.click()
+    assert page.caution_dialog is not None and page.caution_dialog.isVisible()
+    window.show_export()
+    export = window.dialogs[-1]
+    assert export.isVisible()
+    window.lock()
+    assert not page.caution_dialog.isVisible()
+    assert not export.isVisible()
+    assert window.dialogs == []
+
+
+class FakeOsUnlock:
+    """Stands in for Windows Hello / Touch ID / the keyring, which CI machines do not have."""
+
+    method_name = "Test Key"
+
+    def __init__(self) -> None:
+        self.keys: dict[Path, bytes] = {}
+
+    def available(self) -> bool:
+        return True
+
+    def is_enabled(self, home: Path) -> bool:
+        return home in self.keys
+
+    def enable(self, wallet) -> None:  # type: ignore[no-untyped-def]
+        self.keys[wallet.home] = wallet.store_key()
+
+    def disable(self, home: Path) -> None:
+        self.keys.pop(home, None)
+
+    def unlock(self, home: Path):  # type: ignore[no-untyped-def]
+        from vouch.wallet import Wallet
+
+        return Wallet.open_with_key(home, self.keys[home])
+
+
+def test_os_unlock_hook(qtbot: QtBot, window: MainWindow) -> None:
+    from vouch.gui.os_unlock import set_os_unlock_hook
+
+    hook = FakeOsUnlock()
+    set_os_unlock_hook(hook)
+    try:
+        page = window.settings_page
+        window.show_page(window.pages.index(page))
+        page.refresh()
+        assert page.os_unlock_toggle.isVisibleTo(page)
+        assert page.os_unlock_toggle.text() == "Unlock with Test Key"
+        page.os_unlock_toggle.setChecked(True)
+        qtbot.waitUntil(lambda: hook.is_enabled(window.session.home))
+        window.lock()
+        button = window.unlock_page.os_button
+        assert button.isVisible() and button.text() == "Unlock with Test Key"
+        with qtbot.waitSignal(window.session.unlocked):
+            button.click()
+        assert window.session.is_unlocked
+    finally:
+        set_os_unlock_hook(None)
