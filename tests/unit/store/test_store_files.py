@@ -226,10 +226,6 @@ def test_flipped_byte_in_the_identity_page_gives_corrupt_store(
         Wallet.open(home, PASSPHRASE)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queries run after unlock let sqlcipher3.DatabaseError escape the facade",
-)
 def test_flipped_byte_in_a_data_page_gives_corrupt_store(
     filled: tuple[Path, bytes, str],
 ) -> None:

@@ -23,11 +23,59 @@ def _key_pragma(key: bytes) -> str:
     return f"\"x'{key.hex()}'\""
 
 
+def _corrupt(exc: BaseException) -> CorruptStore:
+    return CorruptStore("The wallet file is damaged: part of it no longer reads back.")
+
+
+def _guard(call: Any, *args: Any) -> Any:
+    """Run a SQLCipher call; damage (a plain DatabaseError, not its subclasses) -> CorruptStore."""
+    try:
+        return call(*args)
+    except sqlcipher3.DatabaseError as exc:
+        if type(exc) is sqlcipher3.DatabaseError:
+            raise _corrupt(exc) from exc
+        raise
+
+
+class GuardedCursor:
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+    def fetchone(self) -> Any:
+        return _guard(self._cursor.fetchone)
+
+    def fetchall(self) -> list[Any]:
+        return list(_guard(self._cursor.fetchall))
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
+class GuardedConnection:
+    """The connection the store's queries use: damage found mid-query is a user-facing error."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, params: Any = ()) -> GuardedCursor:
+        return GuardedCursor(_guard(self._conn.execute, sql, params))
+
+    def executemany(self, sql: str, rows: Any) -> GuardedCursor:
+        return GuardedCursor(_guard(self._conn.executemany, sql, rows))
+
+    def close(self) -> None:
+        self._conn.close()
+
+
 class Database:
     """One open SQLCipher connection. Closing it forgets the key inside SQLCipher."""
 
     def __init__(self, connection: Connection, path: Path) -> None:
-        self._conn: Connection | None = connection
+        self._conn: Connection | None = GuardedConnection(connection)
         self.path = path
 
     @classmethod
