@@ -10,10 +10,9 @@ import logging
 import os
 from pathlib import Path
 
-from vouch.core.errors import UnlockCancelled, UnlockFailed, UnlockUnavailable
+from vouch.core.errors import UnlockCancelled, UnlockFailed, UnlockUnavailable, VouchError
 from vouch.unlock.base import (
     UnlockInvalidated,
-    UnlockNotEnrolled,
     check_store_key,
     check_wallet_id,
 )
@@ -78,18 +77,14 @@ class LinuxBackend:
         self._secrets.store(self._attributes(wallet_id), "Vouch wallet unlock", secret)
         try:
             self._records.save(wallet_id, Record(BACKEND_ID, wrapped))
-        except OSError:
+        except VouchError:  # the record could not be written: leave no orphan secret
             self._secrets.delete(self._attributes(wallet_id))
             raise
         log.info("Linux unlock enrolled for wallet %s", wallet_id)
 
     def unlock(self, wallet_id: str) -> bytes:
         check_wallet_id(wallet_id)
-        record = self._records.load(wallet_id)
-        if record is None:
-            raise UnlockNotEnrolled()
-        if record.backend_id != BACKEND_ID:
-            raise UnlockInvalidated()
+        record = self._records.load_enrolled(wallet_id, BACKEND_ID)
         self._require_available()
         self._authenticate()
         secret = self._secrets.lookup(self._attributes(wallet_id))

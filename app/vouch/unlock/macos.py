@@ -20,7 +20,6 @@ from vouch.core.errors import UnlockCancelled, UnlockFailed, UnlockUnavailable
 from vouch.unlock.base import (
     UnlockInvalidated,
     UnlockLockedOut,
-    UnlockNotEnrolled,
     check_store_key,
     check_wallet_id,
 )
@@ -142,11 +141,7 @@ class MacBackend:
 
     def unlock(self, wallet_id: str) -> bytes:
         check_wallet_id(wallet_id)
-        record = self._records.load(wallet_id)
-        if record is None:
-            raise UnlockNotEnrolled()
-        if record.backend_id != BACKEND_ID:
-            raise UnlockInvalidated()
+        record = self._records.load_enrolled(wallet_id, BACKEND_ID)
         adapter = self._require_adapter()
         code, context = adapter.evaluate_policy(REASON)
         log.debug("LocalAuthentication answer: %d", code)

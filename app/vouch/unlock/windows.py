@@ -19,7 +19,6 @@ from vouch.core.errors import UnlockCancelled, UnlockFailed, UnlockUnavailable
 from vouch.unlock.base import (
     UnlockInvalidated,
     UnlockLockedOut,
-    UnlockNotEnrolled,
     check_store_key,
     check_wallet_id,
 )
@@ -108,11 +107,7 @@ class WindowsHelloBackend:
 
     def unlock(self, wallet_id: str) -> bytes:
         check_wallet_id(wallet_id)
-        record = self._records.load(wallet_id)
-        if record is None:
-            raise UnlockNotEnrolled()
-        if record.backend_id != BACKEND_ID:
-            raise UnlockInvalidated()
+        record = self._records.load_enrolled(wallet_id, BACKEND_ID)
         adapter = self._require_adapter()
         status, credential = adapter.open(credential_name(wallet_id))
         log.debug("OpenAsync status: %d", status)

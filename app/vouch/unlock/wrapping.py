@@ -11,8 +11,6 @@ import base64
 import binascii
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +19,11 @@ import nacl.exceptions
 import nacl.utils
 
 from vouch.core.errors import UnlockFailed
+from vouch.core.fsutil import atomic_write
 from vouch.unlock.base import (
     STORE_KEY_BYTES,
     UnlockInvalidated,
+    UnlockNotEnrolled,
     check_store_key,
     check_wallet_id,
 )
@@ -136,31 +136,20 @@ class RecordStore:
             return Record.from_json(b"")
         return Record.from_json(data)
 
+    def load_enrolled(self, wallet_id: str, backend_id: str) -> Record:
+        """The record `backend_id` wrote for this wallet, or the error that says why not."""
+        record = self.load(wallet_id)
+        if record is None:
+            raise UnlockNotEnrolled()
+        if record.backend_id != backend_id:
+            raise UnlockInvalidated()
+        return record
+
     def save(self, wallet_id: str, record: Record) -> None:
+        """Atomic and private (0600); a failure raises a `VouchError` and leaves no temp file."""
         path = self.path(wallet_id)
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=".tmp-", dir=self.folder)
-        try:
-            os.chmod(tmp_name, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(record.to_json())
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp_name, path)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
-        _fsync_dir(self.folder)
+        atomic_write(path, record.to_json())
 
     def delete(self, wallet_id: str) -> None:
         self.path(wallet_id).unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
