@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck screenshots clean system-deps
+.PHONY: run test bench lint typecheck screenshots clean system-deps fuzz crash package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ run: $(STAMP) system-deps
 	$(VENV)/bin/vouch-gui
 
 test: $(STAMP) system-deps
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench" tests
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench and not package" tests
 	$(PY) -m ruff check app tests
 	$(PY) -m ruff format --check app tests
 	$(PY) -m mypy
@@ -39,3 +39,22 @@ clean:
 
 screenshots: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
+
+# Long coverage-guided fuzzing of every outside-data parser (a short smoke run is in `make test`).
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,linux-unlock,fuzz]'
+	$(PY) fuzz/run.py --seconds $(FUZZ_SECONDS)
+
+# The SIGKILL crash harness with many more runs than `make test` does.
+CRASH_RUNS ?= 500
+crash: $(STAMP) system-deps
+	VOUCH_CRASH_RUNS=$(CRASH_RUNS) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/hardening -k kill
+
+# The one-folder desktop bundle for this platform (Linux here), in dist/.
+package: $(STAMP) system-deps
+	$(PY) -m pip install --quiet -e '.[package]'
+	bash packaging/linux/build.sh
+
+package-test: package
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/packaging

@@ -8,11 +8,9 @@ from typing import Any
 
 from vouch.core.identity import short_did
 from vouch.trust import TrustResult, describe_path
-from vouch.unlock import UnlockBackend, choose_backend, make_wallet_id
 from vouch.wallet import Wallet
 
 Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
-UNLOCK_DIR = "os-unlock"
 
 
 def register(sub: Any, add: Add) -> None:
@@ -100,34 +98,27 @@ def cmd_opinions(args: argparse.Namespace) -> int:
     return 0
 
 
-def unlock_backend(wallet: Wallet) -> tuple[UnlockBackend, str]:
-    backend = choose_backend(wallet.home / UNLOCK_DIR)
-    return backend, make_wallet_id(wallet.home, wallet.did)
-
-
 def cmd_unlock_method(args: argparse.Namespace) -> int:
     from vouch.cli import Output, open_wallet
+    from vouch.quick_unlock import QuickUnlock
 
+    quick = QuickUnlock()
     with open_wallet(args) as wallet:
-        backend, wallet_id = unlock_backend(wallet)
+        backend = quick.backend(wallet.home)
         if args.action == "enable":
-            if not backend.available():
-                from vouch.core.errors import UnlockUnavailable
-
-                raise UnlockUnavailable(backend.unavailable_reason())
-            backend.enroll(wallet_id, wallet.store_key())
+            quick.enable(wallet)
             text = f"Unlock with {backend.name} is on. Your passphrase still works."
         elif args.action == "disable":
-            backend.forget(wallet_id)
+            quick.disable(wallet.home)
             text = f"Unlock with {backend.name} is off."
         else:
-            state = "on" if backend.is_enrolled(wallet_id) else "off"
+            state = "on" if quick.is_enabled(wallet.home) else "off"
             note = "" if backend.available() else f" ({backend.unavailable_reason()})"
             text = f"Unlock with {backend.name}: {state}{note}"
         data = {
             "method": backend.name,
             "available": backend.available(),
-            "enabled": backend.is_enrolled(wallet_id),
+            "enabled": quick.is_enabled(wallet.home),
         }
         Output(args.json).emit(data, text)
     return 0
@@ -135,5 +126,6 @@ def cmd_unlock_method(args: argparse.Namespace) -> int:
 
 def forget_os_unlock(wallet: Wallet) -> None:
     """After a passphrase change the OS-held key is stale: forget it."""
-    backend, wallet_id = unlock_backend(wallet)
-    backend.forget(wallet_id)
+    from vouch.quick_unlock import QuickUnlock
+
+    QuickUnlock().forget_after_passphrase_change(wallet.home)

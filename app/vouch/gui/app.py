@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 import vouch
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
+from vouch.gui.os_unlock import install_platform_hook
 from vouch.gui.theme import apply_theme
 from vouch.wallet import default_home
 
@@ -54,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     configure_application(app)
     crash.install()
+    install_platform_hook()
     from vouch.gui.main_window import MainWindow
 
     window = MainWindow(wallet_home(args.wallet))

@@ -44,3 +44,10 @@ def os_unlock_hook() -> OsUnlockHook | None:
     if _hook is not None and _hook.available():
         return _hook
     return None
+
+
+def install_platform_hook() -> None:
+    """Install this platform's OS unlock (Keychain, Windows Hello, polkit + keyring)."""
+    from vouch.quick_unlock import QuickUnlock
+
+    set_os_unlock_hook(QuickUnlock())
