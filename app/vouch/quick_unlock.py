@@ -34,7 +34,7 @@ def _platform_backend(state_dir: Path) -> UnlockBackend:
 
 
 class QuickUnlock:
-    """"Unlock with <OS method>" for wallets in any folder, through one backend factory."""
+    """ "Unlock with <OS method>" for wallets in any folder, through one backend factory."""
 
     def __init__(self, backend_factory: BackendFactory = _platform_backend) -> None:
         self._factory = backend_factory
@@ -79,6 +79,7 @@ class QuickUnlock:
             raise UnlockUnavailable(backend.unavailable_reason())
         wallet_id = make_wallet_id(wallet.home, wallet.did)
         backend.enroll(wallet_id, wallet.store_key())
+        (wallet.home / STATE_DIR).mkdir(mode=0o700, exist_ok=True)
         atomic_write(wallet.home / STATE_DIR / ENROLLED_FILE, (wallet_id + "\n").encode())
 
     def disable(self, home: Path) -> None:

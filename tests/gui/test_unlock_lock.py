@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from gui_helpers import PASSPHRASE, open_window, unlock
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from vouch.gui.main_window import PAGE_KEY, MainWindow
+from vouch.gui.os_unlock import set_os_unlock_hook
 from vouch.gui.pages.settings import IDLE_KEY
+from vouch.quick_unlock import QuickUnlock
+from vouch.unlock import MemoryBackend
 
 
 def test_wrong_passphrase_then_retry(qtbot: QtBot, wallet_home: Path) -> None:
@@ -111,50 +116,91 @@ def test_lock_closes_open_dialogs(qtbot: QtBot, window: MainWindow, tmp_path: Pa
     assert window.dialogs == []
 
 
-class FakeOsUnlock:
-    """Stands in for Windows Hello / Touch ID / the keyring, which CI machines do not have."""
-
-    method_name = "Test Key"
+class FakeOs:
+    """Stands in for Windows Hello / Touch ID / the keyring, which CI machines do not have:
+    the real `QuickUnlock` service over one in-memory backend per wallet folder."""
 
     def __init__(self) -> None:
-        self.keys: dict[Path, bytes] = {}
+        self.backends: dict[Path, MemoryBackend] = {}
 
-    def available(self) -> bool:
-        return True
-
-    def is_enabled(self, home: Path) -> bool:
-        return home in self.keys
-
-    def enable(self, wallet) -> None:  # type: ignore[no-untyped-def]
-        self.keys[wallet.home] = wallet.store_key()
-
-    def disable(self, home: Path) -> None:
-        self.keys.pop(home, None)
-
-    def unlock(self, home: Path):  # type: ignore[no-untyped-def]
-        from vouch.wallet import Wallet
-
-        return Wallet.open_with_key(home, self.keys[home])
+    def __call__(self, state_dir: Path) -> MemoryBackend:
+        return self.backends.setdefault(state_dir, MemoryBackend("Test Key"))
 
 
-def test_os_unlock_hook(qtbot: QtBot, window: MainWindow) -> None:
-    from vouch.gui.os_unlock import set_os_unlock_hook
+@pytest.fixture
+def os_unlock() -> Iterator[tuple[QuickUnlock, FakeOs]]:
+    fake = FakeOs()
+    quick = QuickUnlock(fake)
+    set_os_unlock_hook(quick)
+    yield quick, fake
+    set_os_unlock_hook(None)
 
-    hook = FakeOsUnlock()
-    set_os_unlock_hook(hook)
-    try:
-        page = window.settings_page
-        window.show_page(window.pages.index(page))
-        page.refresh()
-        assert page.os_unlock_toggle.isVisibleTo(page)
-        assert page.os_unlock_toggle.text() == "Unlock with Test Key"
-        page.os_unlock_toggle.setChecked(True)
-        qtbot.waitUntil(lambda: hook.is_enabled(window.session.home))
-        window.lock()
-        button = window.unlock_page.os_button
-        assert button.isVisible() and button.text() == "Unlock with Test Key"
-        with qtbot.waitSignal(window.session.unlocked):
-            button.click()
-        assert window.session.is_unlocked
-    finally:
-        set_os_unlock_hook(None)
+
+def turn_on_os_unlock(qtbot: QtBot, window: MainWindow, quick: QuickUnlock) -> None:
+    page = window.settings_page
+    window.show_page(window.pages.index(page))
+    page.refresh()
+    assert page.os_unlock_toggle.isVisibleTo(page)
+    assert page.os_unlock_toggle.text() == "Unlock with Test Key"
+    page.os_unlock_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: quick.is_enabled(window.session.home))
+
+
+def test_os_unlock_hook(
+    qtbot: QtBot, window: MainWindow, os_unlock: tuple[QuickUnlock, FakeOs]
+) -> None:
+    quick, _fake = os_unlock
+    turn_on_os_unlock(qtbot, window, quick)
+    window.lock()
+    button = window.unlock_page.os_button
+    assert button.isVisible() and button.text() == "Unlock with Test Key"
+    with qtbot.waitSignal(window.session.unlocked):
+        button.click()
+    assert window.session.is_unlocked
+
+
+def test_cancelled_os_prompt_leaves_the_wallet_locked(
+    qtbot: QtBot, window: MainWindow, os_unlock: tuple[QuickUnlock, FakeOs]
+) -> None:
+    quick, fake = os_unlock
+    turn_on_os_unlock(qtbot, window, quick)
+    window.lock()
+    fake.backends[window.session.home / "os-unlock"].script("cancel")
+    page = window.unlock_page
+    page.os_button.click()
+    qtbot.waitUntil(lambda: page.message.isVisible() and page.os_button.isEnabled())
+    assert "cancelled" in page.message.text().lower()
+    assert not window.session.is_unlocked
+    unlock(qtbot, window)
+    assert window.session.is_unlocked
+
+
+def test_turning_os_unlock_off_in_settings(
+    qtbot: QtBot, window: MainWindow, os_unlock: tuple[QuickUnlock, FakeOs]
+) -> None:
+    quick, _fake = os_unlock
+    turn_on_os_unlock(qtbot, window, quick)
+    window.settings_page.os_unlock_toggle.setChecked(False)
+    qtbot.waitUntil(lambda: not quick.is_enabled(window.session.home))
+    window.lock()
+    assert not window.unlock_page.os_button.isVisible()
+
+
+def test_a_passphrase_change_turns_os_unlock_off(
+    qtbot: QtBot, window: MainWindow, os_unlock: tuple[QuickUnlock, FakeOs]
+) -> None:
+    quick, _fake = os_unlock
+    turn_on_os_unlock(qtbot, window, quick)
+    page = window.settings_page
+    page.passphrase_button.click()
+    dialog = page.passphrase_dialog
+    dialog.old.setText(PASSPHRASE)
+    dialog.new1.setText("violet tiger seven maps")
+    dialog.new2.setText("violet tiger seven maps")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.ok.click()
+    assert not quick.is_enabled(window.session.home)
+    page.refresh()
+    assert not page.os_unlock_toggle.isChecked()
+    window.lock()
+    assert not window.unlock_page.os_button.isVisible()

@@ -7,10 +7,14 @@ wallet's store key through the `vouch.unlock` backends; the GUI never sees the k
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Protocol
 
+from vouch.core.errors import VouchError
 from vouch.wallet import Wallet
+
+log = logging.getLogger(__name__)
 
 
 class OsUnlockHook(Protocol):
@@ -44,6 +48,16 @@ def os_unlock_hook() -> OsUnlockHook | None:
     if _hook is not None and _hook.available():
         return _hook
     return None
+
+
+def forget_after_passphrase_change(home: Path) -> None:
+    """The OS-held key opens the old store key only: drop it (even when the OS is unavailable)."""
+    if _hook is None:
+        return
+    try:
+        _hook.disable(home)
+    except VouchError as exc:
+        log.warning("Could not remove the system unlock key: %s", exc)
 
 
 def install_platform_hook() -> None:

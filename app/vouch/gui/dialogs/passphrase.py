@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from vouch.flows.passphrase import assess, check_pair
 from vouch.gui import worker
 from vouch.gui.messages import InlineMessage
+from vouch.gui.os_unlock import forget_after_passphrase_change
 from vouch.gui.session import Session
 
 
@@ -141,8 +142,13 @@ class ChangePassphraseDialog(QDialog):
         old, new, wallet = self.old.text(), self.new1.text(), self.session.wallet
         self.busy.show()
         self.ok.setEnabled(False)
+
+        def change(_job: worker.Job) -> None:
+            wallet.change_passphrase(old, new)
+            forget_after_passphrase_change(wallet.home)
+
         self.job = worker.run(
-            lambda _job: wallet.change_passphrase(old, new),
+            change,
             on_success=lambda _r: self.accept(),
             on_failure=self._failed,
         )
