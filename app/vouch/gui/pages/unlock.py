@@ -1,4 +1,9 @@
-"""The locked screen: type the passphrase; Argon2 runs off the GUI thread."""
+"""The locked screen: type the passphrase; Argon2 runs off the GUI thread.
+
+When the store turns out to be damaged (or written by a newer Vouch), the screen says so and
+offers two ways on: open another wallet, or restore the identity from its recovery phrase into a
+new folder. The damaged file is never written to: it stays as it is for a backup or a later fix.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,18 +23,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import VouchError
+from vouch.core.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
 from vouch.gui.icons import app_icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.os_unlock import os_unlock_hook
-from vouch.gui.pages.base import heading
+from vouch.gui.pages.base import heading, muted
 from vouch.wallet import Wallet
+
+DAMAGE_ERRORS = (CorruptStore, StoreTooNew)
+DAMAGED_TEXT = (
+    "Vouch has not changed this file; keep it, a backup of it may still help. You can open "
+    "another wallet, or bring your identity back from its 24-word recovery phrase into a new "
+    "folder. Endorsements others gave you can be imported or synced again."
+)
+TOO_NEW_TEXT = (
+    "Update Vouch to open it. Vouch has not changed this file. Meanwhile you can open another "
+    "wallet, or restore your identity from its recovery phrase into a new folder."
+)
+
+
+def open_checked(open_wallet: Callable[[], Wallet]) -> Wallet:
+    """Open the wallet and read every page of it once, so damage shows now, not mid-use."""
+    wallet = open_wallet()
+    healthy = False
+    try:
+        healthy = wallet.integrity_ok()
+    finally:
+        if not healthy:
+            wallet.lock()
+    if not healthy:
+        raise CorruptStore("The wallet file is damaged: part of it no longer reads back.")
+    return wallet
 
 
 class UnlockPage(QWidget):
     unlocked = Signal(object)  # the open Wallet
     other_wallet_requested = Signal()
+    open_requested = Signal(Path)  # another folder that holds a wallet
+    restore_requested = Signal(Path)  # a folder without a wallet, to restore into
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,23 +77,25 @@ class UnlockPage(QWidget):
         logo.setPixmap(app_icon().pixmap(72, 72))
         logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(logo)
-        title = heading("Vouch is locked")
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(title)
+        self.title = heading("Vouch is locked")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.title)
         self.where = QLabel()
         self.where.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.where)
 
-        form = QFormLayout()
+        self.form_box = QWidget()
+        form = QFormLayout(self.form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.setPlaceholderText("Your passphrase")
         self.passphrase.returnPressed.connect(self.unlock)
         form.addRow("&Passphrase:", self.passphrase)
-        layout.addLayout(form)
+        layout.addWidget(self.form_box)
 
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -87,7 +122,12 @@ class UnlockPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.os_button)
         buttons.addWidget(self.unlock_button)
-        layout.addLayout(buttons)
+        self.unlock_buttons = QWidget()
+        self.unlock_buttons.setLayout(buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.unlock_buttons)
+        self.damage_box = self._build_damage_box()
+        layout.addWidget(self.damage_box)
 
         row = QHBoxLayout()
         row.addStretch(1)
@@ -99,9 +139,44 @@ class UnlockPage(QWidget):
         self.setTabOrder(self.unlock_button, self.os_button)
         self.setTabOrder(self.os_button, self.other_button)
 
+    def _build_damage_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.damage_help = muted(DAMAGED_TEXT)
+        layout.addWidget(self.damage_help)
+        self.open_other_button = QPushButton("&Open another wallet…")
+        self.open_other_button.setToolTip("Unlock a wallet kept in another folder")
+        self.open_other_button.clicked.connect(self.open_other)
+        self.restore_button = QPushButton("&Restore from recovery phrase…")
+        self.restore_button.setToolTip(
+            "Bring your identity back from its 24 words, into a new folder"
+        )
+        self.restore_button.clicked.connect(self.restore)
+        self.retry_button = QPushButton("&Try again")
+        self.retry_button.setToolTip("Back to the passphrase (after putting a backup in place)")
+        self.retry_button.clicked.connect(lambda: self.prepare(self._home))
+        for button in (self.open_other_button, self.restore_button):
+            button.setMinimumHeight(36)
+            layout.addWidget(button)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.retry_button)
+        layout.addLayout(row)
+        box.hide()
+        return box
+
+    @property
+    def damaged(self) -> bool:
+        return not self.damage_box.isHidden()
+
     def prepare(self, home: Path) -> None:
         """Show the screen for the wallet in `home`, empty and ready to type."""
         self._home = home
+        self.title.setText("Vouch is locked")
+        self.form_box.show()
+        self.unlock_buttons.show()
+        self.damage_box.hide()
         self.where.setText(f"Wallet in {home}")
         self.passphrase.clear()
         self.message.clear_message()
@@ -126,14 +201,14 @@ class UnlockPage(QWidget):
             self.message.error("Type your passphrase.")
             return
         home = self._home
-        self._start(lambda _job: Wallet.open(home, passphrase))
+        self._start(lambda _job: open_checked(lambda: Wallet.open(home, passphrase)))
 
     def unlock_with_os(self) -> None:
         hook = os_unlock_hook()
         if hook is None:
             return
         home = self._home
-        self._start(lambda _job: hook.unlock(home))
+        self._start(lambda _job: open_checked(lambda: hook.unlock(home)))
 
     def _start(self, fn: Callable[[worker.Job], Wallet]) -> None:
         self.message.clear_message()
@@ -147,6 +222,52 @@ class UnlockPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if isinstance(exc, DAMAGE_ERRORS):
+            self.show_damaged(exc)
+            return
         if isinstance(exc, VouchError):
             self.passphrase.selectAll()
         self.message.show_exception(exc)
+
+    # -- a wallet that cannot be opened ----------------------------------------------------
+    def show_damaged(self, exc: VouchError) -> None:
+        """Say what is wrong and offer the ways on; the passphrase form goes away."""
+        too_new = isinstance(exc, StoreTooNew)
+        self.passphrase.clear()
+        self.title.setText("This wallet needs a newer Vouch" if too_new else "This wallet is damaged")
+        self.where.setText(f"Wallet in {self._home}")
+        self.form_box.hide()
+        self.unlock_buttons.hide()
+        self.damage_help.setText(TOO_NEW_TEXT if too_new else DAMAGED_TEXT)
+        self.damage_box.show()
+        self.message.error(exc.message)
+        self.restore_button.setFocus()
+
+    def _choose_folder(self, title: str) -> Path | None:
+        folder = QFileDialog.getExistingDirectory(self, title, str(self._home.parent))
+        return Path(folder) if folder else None
+
+    def _is_damaged_home(self, path: Path) -> bool:
+        return path.resolve() == self._home.resolve()
+
+    def open_other(self) -> None:
+        path = self._choose_folder("Open a wallet folder")
+        if path is None:
+            return
+        if self._is_damaged_home(path):
+            self.message.error("That is the wallet that cannot be opened; choose another folder.")
+        elif not Wallet.exists(path):
+            self.message.error(f"There is no Vouch wallet in {path}.")
+        else:
+            self.open_requested.emit(path)
+
+    def restore(self) -> None:
+        path = self._choose_folder("Choose a new, empty folder for the restored wallet")
+        if path is None:
+            return
+        if self._is_damaged_home(path) or Wallet.exists(path):
+            self.message.error(
+                f"{path} already holds a wallet, which stays as it is. Choose an empty folder."
+            )
+            return
+        self.restore_requested.emit(path)
