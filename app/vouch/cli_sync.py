@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from vouch.core.errors import PeerError
-from vouch.exchange.p2p.discovery import Announcer, browse
+from vouch.exchange.p2p.discovery import Announcer, announce_addresses, browse
 from vouch.exchange.p2p.service import parse_peer_address, serve, sync_with
 from vouch.exchange.p2p.status import SyncReport, SyncStatus
 from vouch.wallet_sync import WalletSyncStore
@@ -83,7 +83,7 @@ async def _share(args: argparse.Namespace, store: WalletSyncStore, host: str, po
         nonlocal announcer
         print(f"Listening on {host}:{bound}", flush=True)
         if not args.no_announce:
-            announcer = Announcer(bound, timeout=args.timeout)
+            announcer = Announcer(bound, addresses=announce_addresses(host), timeout=args.timeout)
             await announcer.start()
             print(f"Visible as {announcer.instance}", flush=True)
 

@@ -376,8 +376,19 @@ class Wallet:
         return queries.get_statement(self._database.conn, endorsement_id, self.did)
 
     def endorsements(
-        self, flt: EndorsementFilter | None = None, *, offset: int = 0, limit: int | None = None
+        self,
+        flt: EndorsementFilter | None = None,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        sort: str | None = None,
+        descending: bool = False,
     ) -> list[Endorsement]:
+        """A page of the matching statements, newest first unless `sort` names a key.
+
+        Keys: direction, issuer, subject, person (names: petname, else the did), scope, level,
+        kind, status, valid_from, valid_until, added. An unknown key is a ValueError.
+        """
         return queries.list_statements(
             self._database.conn,
             flt or EndorsementFilter(),
@@ -385,6 +396,8 @@ class Wallet:
             now=time.time(),
             offset=offset,
             limit=limit,
+            sort=sort,
+            descending=descending,
         )
 
     def count_endorsements(self, flt: EndorsementFilter | None = None) -> int:

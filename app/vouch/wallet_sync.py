@@ -80,6 +80,7 @@ class WalletSyncStore:
             duplicates=result.duplicates,
             invalid=len(reasons),
             reasons=tuple(reasons[:50]),
+            revocations=result.revocations_applied,
         )
 
 

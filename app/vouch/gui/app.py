@@ -1,41 +1,75 @@
-"""Starting the desktop app: `vouch-gui [--wallet DIR] [FILE.vouch]`."""
+"""Starting the desktop app: `vouch-gui [--wallet DIR] [FILE.vouch | vouch://LINK]`.
+
+One window per wallet folder: when Vouch already runs for that wallet, a new launch hands its
+file or link to it and exits (see `single_instance`).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import vouch
+from vouch.gui import messages
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
 from vouch.gui.os_unlock import install_platform_hook
+from vouch.gui.single_instance import InstanceServer, Request, hand_off, server_name
 from vouch.gui.theme import apply_theme
+from vouch.links import InvalidLink, looks_like_link, parse_link
 from vouch.wallet import default_home
+
+if TYPE_CHECKING:
+    from vouch.gui.main_window import MainWindow
 
 ORGANISATION = "Vouch"
 APPLICATION = "Vouch"
 HOME_KEY = "wallet/home"
 THEME_KEY = "appearance/theme"
+SMOKE_ENV = "VOUCH_SMOKE_QUIT"
+SMOKE_NOT_LOCKED = 3
+_IMPORTED = time.monotonic()
+
+
+def _file_or_link(value: str) -> Path | str:
+    """A `vouch://` link stays text (a Path would fold its '//'); anything else is a file."""
+    return value.strip() if looks_like_link(value) else Path(value)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="vouch-gui", description="Vouch, your trust wallet.")
     parser.add_argument("--wallet", type=Path, metavar="DIR", help="the wallet folder to use")
-    parser.add_argument("file", nargs="?", type=Path, help="a .vouch file to preview and import")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=_file_or_link,
+        metavar="FILE_OR_LINK",
+        help="a .vouch file to preview and import, or a vouch:// link to open",
+    )
+    # Start, reach the unlock screen, print how long that took and quit (packaging checks).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv))
 
 
-def configure_application(app: QApplication) -> None:
-    """Names (for QSettings and the desktop), the icon and the chosen theme."""
+def set_names() -> None:
+    """Names for QSettings and the desktop; needed before reading any setting."""
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     QCoreApplication.setApplicationVersion(vouch.__version__)
     QApplication.setApplicationDisplayName(APPLICATION)
+
+
+def configure_application(app: QApplication) -> None:
+    """Names (for QSettings and the desktop), the icon and the chosen theme."""
+    set_names()
     app.setDesktopFileName("vouch")
     app.setWindowIcon(app_icon())
     apply_theme(app, str(QSettings().value(THEME_KEY, "system")))
@@ -49,17 +83,98 @@ def wallet_home(arg: Path | None) -> Path:
     return Path(str(stored)) if stored else default_home()
 
 
+def request_for(target: Path | str | None) -> Request:
+    """What this launch asks for: a file (made absolute), a link, or just the window."""
+    if target is None:
+        return Request("show")
+    if isinstance(target, str):
+        return Request("link", target)
+    return Request("file", str(target.expanduser().absolute()))
+
+
+def deliver(window: MainWindow, request: Request) -> None:
+    """Open what a launch asked for in `window`."""
+    if request.kind == "file":
+        window.import_file(Path(request.value))
+    elif request.kind == "link":
+        try:
+            link = parse_link(request.value)
+        except InvalidLink as exc:
+            messages.show_error(window, exc)
+            return
+        window.open_link(link)
+
+
+def bring_to_front(window: MainWindow) -> None:
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def start_window(home: Path, request: Request, server: InstanceServer | None) -> MainWindow:
+    """The main window for `home`, shown, handling `request` and later launches' requests."""
+    from vouch.gui.main_window import MainWindow
+
+    window = MainWindow(home)
+    if server is not None:
+        server.setParent(window)
+        server.received.connect(lambda r: (bring_to_front(window), deliver(window, r)))
+    window.show()
+    deliver(window, request)
+    return window
+
+
+def _seconds_since_start() -> float:
+    """Seconds since this process started (Linux), else since this module was imported."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic() - _IMPORTED
+
+
+def _smoke_check(app: QApplication, window: MainWindow) -> None:
+    elapsed = _seconds_since_start()
+    if window.isVisible() and window.central.currentWidget() is window.unlock_page:
+        print(f"vouch-gui: unlock screen reached in {elapsed * 1000:.0f} ms", flush=True)
+        window.close()
+        app.exit(0)
+    else:
+        print("vouch-gui: the window did not reach the unlock screen", file=sys.stderr)
+        window.close()
+        app.exit(SMOKE_NOT_LOCKED)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    smoke = args.smoke_test or os.environ.get(SMOKE_ENV) == "1"
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    set_names()
+    home = wallet_home(args.wallet)
+    request = request_for(args.file)
+    name = None if smoke else server_name(home)
+    server = None
+    if name is not None:
+        handed = hand_off(name, request)
+        if handed:
+            return 0
+        if handed is False:
+            print("vouch-gui: Vouch runs for this wallet but does not answer.", file=sys.stderr)
+            return 1
+        server = InstanceServer(name)
+        if not server.listen():
+            server = None
     configure_application(app)
     crash.install()
     install_platform_hook()
-    from vouch.gui.main_window import MainWindow
-
-    window = MainWindow(wallet_home(args.wallet))
-    window.show()
-    if args.file is not None:
-        window.import_file(args.file)
-    return app.exec()
+    window = start_window(home, request, server)
+    if smoke:
+        QTimer.singleShot(0, lambda: _smoke_check(app, window))
+    try:
+        return app.exec()
+    finally:
+        if server is not None:
+            server.close()

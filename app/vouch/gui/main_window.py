@@ -187,6 +187,8 @@ class MainWindow(QMainWindow):
         self.first_run.existing_chosen.connect(self._use_home)
         self.unlock_page.unlocked.connect(self.session.open)
         self.unlock_page.other_wallet_requested.connect(self._other_wallet)
+        self.unlock_page.open_requested.connect(self._use_home)
+        self.unlock_page.restore_requested.connect(self._restore_into)
         self.session.unlocked.connect(self._on_unlocked)
         self.session.locked.connect(self._on_locked)
         self.session.home_changed.connect(lambda _h: self.show_start())
@@ -246,6 +248,12 @@ class MainWindow(QMainWindow):
         self.first_run.reset(self.session.home)
         self.central.setCurrentWidget(self.first_run)
 
+    def _restore_into(self, home: Path) -> None:
+        """Restore from the recovery phrase into a new folder (the current wallet is damaged)."""
+        self.first_run.start_restore(home)
+        self.central.setCurrentWidget(self.first_run)
+        self.setWindowTitle("Vouch — restore")
+
     def show_page(self, index: int) -> None:
         if self.session.is_unlocked:
             self.nav.setCurrentRow(index)
@@ -261,6 +269,49 @@ class MainWindow(QMainWindow):
     def endorse_person(self, did: str) -> None:
         self.show_page(self.pages.index(self.endorse_page))
         self.endorse_page.set_subject(did)
+
+    # -- vouch:// links (begin) -----------------------------------------------------------
+    # A parsed link from `vouch.links`: a person opens on People (offered as a new contact when
+    # unknown), a bundle opens the import preview. While locked, the link waits for the unlock.
+    _pending_link: object = None
+
+    def open_link(self, link: object) -> None:
+        from vouch.links import BundleLink, PersonLink
+
+        if isinstance(link, BundleLink):
+            self.import_data(link.text)
+            return
+        if not isinstance(link, PersonLink):
+            raise TypeError(f"not a link: {link!r}")
+        if not self.session.is_unlocked:
+            if self._pending_link is None:
+                self.session.unlocked.connect(
+                    self._open_pending_link, Qt.ConnectionType.SingleShotConnection
+                )
+            self._pending_link = link
+            self.statusBar().showMessage("Unlock the wallet to see this person.")
+            return
+        wallet = self.session.wallet
+        if link.did == wallet.did:
+            self.show_page(self.pages.index(self.me_page))
+            return
+        self.show_page(self.pages.index(self.people_page))
+        if wallet.contact(link.did) is not None:
+            self.people_page.select(link.did)
+            return
+        self.people_page.add_contact()
+        dialog = self.people_page.dialog
+        assert dialog is not None
+        dialog.take_text(link.did)
+        if link.name and not dialog.petname.text():
+            dialog.petname.setText(link.name)
+
+    def _open_pending_link(self) -> None:
+        link, self._pending_link = self._pending_link, None
+        if link is not None:
+            self.open_link(link)
+
+    # -- vouch:// links (end) -------------------------------------------------------------
 
     # -- import / export ----------------------------------------------------------------
     def choose_import_file(self) -> None:

@@ -9,7 +9,7 @@ from zeroconf.asyncio import AsyncServiceInfo, AsyncZeroconf
 
 from vouch.core.errors import PeerError
 from vouch.core.identity import Identity
-from vouch.exchange.p2p.discovery import SERVICE_TYPE, Announcer, browse
+from vouch.exchange.p2p.discovery import SERVICE_TYPE, Announcer, announce_addresses, browse
 
 LOOPBACK = ["127.0.0.1"]
 
@@ -68,3 +68,17 @@ def test_visibility_stops_by_itself() -> None:
         await announcer.stop()  # stopping twice is harmless
 
     asyncio.run(scenario())
+
+
+def test_a_server_bound_to_one_address_announces_that_address() -> None:
+    assert announce_addresses("10.1.2.3") == ["10.1.2.3"]
+
+
+def test_a_wildcard_server_announces_the_interface_addresses() -> None:
+    import ifaddr
+
+    mine = {ip.ip for adapter in ifaddr.get_adapters() for ip in adapter.ips}
+    announced = announce_addresses("0.0.0.0")
+    assert announced and set(announced) <= mine | {"127.0.0.1"}
+    routable = {a for a in mine if isinstance(a, str) and not a.startswith(("127.", "169.254."))}
+    assert set(announced) == (routable or {"127.0.0.1"})

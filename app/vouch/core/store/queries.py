@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -289,6 +290,56 @@ def _status_clause(status: Status, now: float) -> tuple[str, list[Any]]:
     return f"{live} AND valid_from <= ? AND valid_until > ?", [now, now, now]
 
 
+# Sort keys the listing understands, each an ORDER BY expression over `statements` (`:me` and
+# `:now` become bound parameters). Only these fixed strings ever reach the SQL text.
+_NAME = "(SELECT petname FROM contacts WHERE contacts.did = {col})"
+_PERSON_NAME = "CASE WHEN {col} = :me THEN 'me' ELSE coalesce(" + _NAME + ", {col}) END"
+_STATUS_RANK = (  # the order of Status: valid, not yet valid, expired, revoked
+    "CASE WHEN revoked_at IS NOT NULL AND revoked_at <= :now THEN 3 "
+    "WHEN valid_from > :now THEN 1 WHEN valid_until <= :now THEN 2 ELSE 0 END"
+)
+SORT_KEYS: dict[str, str] = {
+    "direction": "CASE WHEN issuer = :me THEN 0 WHEN subject = :me THEN 1 ELSE 2 END",
+    "issuer": _PERSON_NAME.format(col="issuer") + " COLLATE NOCASE",
+    "subject": _PERSON_NAME.format(col="subject") + " COLLATE NOCASE",
+    # the other party: whom I spoke about, who spoke about me, or the issuer between others
+    "person": "CASE WHEN issuer = :me THEN "
+    + _PERSON_NAME.format(col="subject")
+    + " ELSE "
+    + _PERSON_NAME.format(col="issuer")
+    + " END COLLATE NOCASE",
+    "scope": "scope",
+    "level": "level",  # NULL (a caution) sorts before every level
+    "kind": "kind",
+    "status": _STATUS_RANK,
+    "valid_from": "valid_from",
+    "valid_until": "valid_until",
+    "added": "added_at",
+}
+DEFAULT_SORT = ("valid_from", True)  # newest first
+
+
+def _order_by(
+    sort: str | None, descending: bool, me: str, now: float
+) -> tuple[str, list[Any]]:
+    """ORDER BY for a whitelisted key (ties in the order rows were stored), and its parameters.
+
+    Descending is the exact reverse of ascending, ties included.
+    """
+    if sort is None:
+        sort, descending = DEFAULT_SORT
+    try:
+        template = SORT_KEYS[sort]
+    except KeyError:
+        raise ValueError(f"unknown sort key {sort!r}") from None
+    values = {":me": me, ":now": now}
+    parts = re.split("(:me|:now)", template)
+    params = [values[p] for p in parts[1::2]]
+    expression = "".join(p if i % 2 == 0 else "?" for i, p in enumerate(parts))
+    direction = " DESC" if descending else ""
+    return f" ORDER BY {expression}{direction}, rowid{direction}", params
+
+
 def list_statements(
     conn: Connection,
     flt: EndorsementFilter,
@@ -297,12 +348,32 @@ def list_statements(
     now: float,
     offset: int = 0,
     limit: int | None = None,
+    sort: str | None = None,
+    descending: bool = False,
 ) -> list[Endorsement]:
+    """One page of the matching statements, ordered by `sort` (a key of SORT_KEYS).
+
+    The ordering runs over row ids and sort keys only, then the page's rows are read by id, so
+    a deep page of a large store never sorts the documents themselves.
+    """
     where, params = _where(flt, me, now)
-    sql = f"SELECT {_STATEMENT_COLUMNS} FROM statements{where} ORDER BY valid_from DESC, id"
-    sql += " LIMIT ? OFFSET ?"
-    params += [-1 if limit is None else limit, offset]
-    return [_endorsement(r, me) for r in conn.execute(sql, params)]
+    order, order_params = _order_by(sort, descending, me, now)
+    sql = f"SELECT rowid FROM statements{where}{order} LIMIT ? OFFSET ?"
+    params += order_params + [-1 if limit is None else limit, offset]
+    ids = [int(r[0]) for r in conn.execute(sql, params)]
+    return _statements_by_rowid(conn, ids, me)
+
+
+def _statements_by_rowid(conn: Connection, ids: list[int], me: str) -> list[Endorsement]:
+    found: dict[int, Endorsement] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT rowid, {_STATEMENT_COLUMNS} FROM statements WHERE rowid IN ({marks})", chunk
+        )
+        found.update((int(r[0]), _endorsement(r[1:], me)) for r in rows)
+    return [found[i] for i in ids if i in found]
 
 
 def count_statements(conn: Connection, flt: EndorsementFilter, me: str, *, now: float) -> int:

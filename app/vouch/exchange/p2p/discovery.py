@@ -13,9 +13,9 @@ import contextlib
 import ipaddress
 import logging
 import secrets
-import socket
 from dataclasses import dataclass
 
+import ifaddr
 from zeroconf import (
     BadTypeInNameException,
     InterfaceChoice,
@@ -81,7 +81,7 @@ class Announcer:
     async def start(self) -> None:
         if self.visible:
             return
-        addresses = self._addresses or _local_addresses()
+        addresses = self._addresses or local_addresses()
         info = AsyncServiceInfo(
             SERVICE_TYPE,
             self.service_name,
@@ -164,14 +164,26 @@ async def _resolve(zc: AsyncZeroconf, name: str) -> VisibleWallet | None:
     return VisibleWallet(name=instance, host=addresses[0], port=int(info.port))
 
 
-def _local_addresses() -> list[str]:
-    """This machine's IPv4 addresses as the OS reports them (loopback if nothing else)."""
+def local_addresses() -> list[str]:
+    """This machine's IPv4 addresses, from its network interfaces (loopback if nothing else).
+
+    Reads the interfaces themselves (through `ifaddr`, which zeroconf also uses) so that a
+    machine without a default route, or whose host name does not resolve, still announces
+    the addresses its neighbours can reach.
+    """
     found: set[str] = set()
-    with contextlib.suppress(OSError):
-        for entry in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.add(str(entry[4][0]))
-    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        probe.connect(("192.0.2.1", 9))  # no packet is sent; this picks the outgoing interface
-        found.add(str(probe.getsockname()[0]))
-    routable = sorted(a for a in found if not ipaddress.ip_address(a).is_loopback)
+    for adapter in ifaddr.get_adapters():
+        for ip in adapter.ips:
+            if isinstance(ip.ip, str):
+                found.add(ip.ip)
+    routable = sorted(
+        a for a in found if not (ipaddress.ip_address(a).is_loopback or a.startswith("169.254."))
+    )
     return routable or ["127.0.0.1"]
+
+
+def announce_addresses(listen_host: str) -> list[str]:
+    """The addresses to announce for a server bound to `listen_host`."""
+    if listen_host in ("", "0.0.0.0"):
+        return local_addresses()
+    return [listen_host]

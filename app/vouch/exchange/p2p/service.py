@@ -79,6 +79,7 @@ class _Reporter:
                 bytes_received=stream.bytes_received if stream else 0,
                 round_trips=session.round_trips if session else 0,
                 message=message,
+                items_expected=session.items_requested if session else 0,
             )
         )
 

@@ -33,6 +33,7 @@ class SyncStatus:
     bytes_received: int = 0
     round_trips: int = 0
     message: str = ""
+    items_expected: int = 0  # documents requested from the peer so far (received counts toward it)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ class ReceiveSummary:
     duplicates: int = 0
     invalid: int = 0
     reasons: tuple[str, ...] = ()
+    revocations: int = 0  # of `added`, how many were revocations applied
 
     def __add__(self, other: ReceiveSummary) -> ReceiveSummary:
         return ReceiveSummary(
@@ -42,6 +43,7 @@ class ReceiveSummary:
             duplicates=self.duplicates + other.duplicates,
             invalid=self.invalid + other.invalid,
             reasons=(self.reasons + other.reasons)[:MAX_REASONS],
+            revocations=self.revocations + other.revocations,
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -25,6 +25,7 @@ from vouch.core.errors import InvalidRecoveryPhrase
 from vouch.flows.first_run import FirstRunFlow, Mode, Step
 from vouch.flows.passphrase import assess
 from vouch.gui import worker
+from vouch.gui.app import HOME_KEY
 from vouch.gui.icons import app_icon, icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import heading, muted
@@ -55,6 +56,7 @@ class FirstRunPage(QWidget):
         self.flow = FirstRunFlow(rng=rng) if rng else FirstRunFlow()
         self.wallet: Wallet | None = None
         self.job: worker.Job | None = None
+        self.remember_home = False  # a wallet made in a folder the user chose is used next time
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
             Step.CHOOSE: self._build_choose(),
@@ -76,8 +78,15 @@ class FirstRunPage(QWidget):
         self.home = home
         self.flow = FirstRunFlow(rng=self._rng) if self._rng else FirstRunFlow()
         self.wallet = None
+        self.remember_home = False
         self.where.setText(f"Your wallet will be kept in {home}.")
         self._show()
+
+    def start_restore(self, home: Path) -> None:
+        """Straight to the recovery phrase, for a new wallet in `home` (a folder the user chose)."""
+        self.reset(home)
+        self.remember_home = True
+        self._choose(Mode.RESTORE)
 
     # -- building -------------------------------------------------------------------
     def _build_choose(self) -> QWidget:
@@ -309,6 +318,8 @@ class FirstRunPage(QWidget):
     def _created(self, result: tuple[Wallet, str]) -> None:
         self._set_busy(False)
         self.wallet, phrase = result
+        if self.remember_home:
+            QSettings().setValue(HOME_KEY, str(self.wallet.home))
         self.flow.wallet_created(phrase)
         if self.flow.step == Step.DONE:
             self.wallet.set_setting(PHRASE_CONFIRMED, "yes")

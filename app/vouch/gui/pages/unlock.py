@@ -234,7 +234,9 @@ class UnlockPage(QWidget):
         """Say what is wrong and offer the ways on; the passphrase form goes away."""
         too_new = isinstance(exc, StoreTooNew)
         self.passphrase.clear()
-        self.title.setText("This wallet needs a newer Vouch" if too_new else "This wallet is damaged")
+        self.title.setText(
+            "This wallet needs a newer Vouch" if too_new else "This wallet is damaged"
+        )
         self.where.setText(f"Wallet in {self._home}")
         self.form_box.hide()
         self.unlock_buttons.hide()
