@@ -154,6 +154,8 @@ def test_os_unlock_hook(
     window.lock()
     button = window.unlock_page.os_button
     assert button.isVisible() and button.text() == "Unlock with Test Key"
+    window.activateWindow()
+    assert window.unlock_page.focusWidget() is button  # offered first
     with qtbot.waitSignal(window.session.unlocked):
         button.click()
     assert window.session.is_unlocked
