@@ -7,11 +7,13 @@
 New inputs go to a scratch folder; afterwards the ones that add coverage are merged
 (libFuzzer `-merge=1`) into fuzz/corpus/<target>/. A crashing input is kept in
 fuzz/crashes/<target>/ and the run exits with status 1 after the remaining targets ran.
+Bugs already reported (KNOWN_BUGS in targets/_support.py) are stepped over unless --strict.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -79,7 +81,9 @@ def _libfuzzer_flags(target: str) -> list[str]:
     ]
 
 
-def run_target(target: str, *, seconds: float, runs: int | None, merge: bool) -> Outcome:
+def run_target(
+    target: str, *, seconds: float, runs: int | None, merge: bool, tolerate: bool = False
+) -> Outcome:
     corpus = CORPUS / target
     corpus.mkdir(parents=True, exist_ok=True)
     crashes = CRASHES / target
@@ -92,8 +96,10 @@ def run_target(target: str, *, seconds: float, runs: int | None, merge: bool) ->
         command.append(f"-runs={runs}" if runs is not None else f"-max_total_time={int(seconds)}")
         command += [scratch, str(corpus)]  # new inputs go to the first folder only
         started = time.monotonic()
+        env = dict(os.environ, VOUCH_FUZZ_TOLERATE_KNOWN="1" if tolerate else "0")
         result = subprocess.run(
             command,
+            env=env,
             capture_output=True,
             text=True,
             errors="replace",
@@ -150,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=None, help="executions per target instead")
     parser.add_argument("--targets", default="", help="comma-separated (default: all)")
     parser.add_argument("--no-merge", action="store_true", help="do not grow fuzz/corpus")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop on every bug, even those in fuzz/targets/_support.py:KNOWN_BUGS",
+    )
     args = parser.parse_args(argv)
     try:
         import atheris  # noqa: F401
@@ -164,7 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     share = args.seconds / len(targets)
     outcomes = []
     for target in targets:
-        outcome = run_target(target, seconds=share, runs=args.runs, merge=not args.no_merge)
+        outcome = run_target(
+            target,
+            seconds=share,
+            runs=args.runs,
+            merge=not args.no_merge,
+            tolerate=not args.strict,
+        )
         outcomes.append(outcome)
         print(_line(outcome), flush=True)
     files, size = corpus_size()

@@ -39,6 +39,9 @@ def _json_seeds() -> list[bytes]:
         b"-0.0",
         b"9007199254740993",
         b"123456789012345678901234567890",
+        b"1" + b"0" * 400,
+        b"9054740079254740992",
+        b"[1" + b"0" * 5000 + b"]",
         b'"\\ud800"',
         b'{"\\ud800":"\\udfff\\u0000"}',
         b'"\\u0000"',
@@ -107,7 +110,8 @@ def _reconcile_seeds() -> list[bytes]:
     messages = s.reconcile_messages()
     seeds = [_framed(messages[1::2]), _framed(messages[::2])]
     seeds += [_framed([m]) for m in messages[:6]]
-    seeds += [_framed([b"\x01"]), _framed([b"\x02"]), _framed([b"\x01\x00\x00\x02\xff\xff\xff\xff"])]
+    seeds += [_framed([b"\x01"]), _framed([b"\x02"])]
+    seeds.append(_framed([b"\x01\x00\x00\x02\xff\xff\xff\xff"]))
     return seeds
 
 

@@ -12,6 +12,10 @@ have_lib libxkbcommon.so.0  || need+=(libxkbcommon0)
 have_lib libfontconfig.so.1 || need+=(libfontconfig1)
 have_lib libdbus-1.so.3     || need+=(libdbus-1-3)
 have_lib libGL.so.1         || need+=(libgl1)
+# Qt's X11 platform plugin (for `make run` on an X11 desktop, and carried by `make package`).
+have_lib libxcb-icccm.so.4   || need+=(libxcb-icccm4)
+have_lib libxcb-keysyms.so.1 || need+=(libxcb-keysyms1)
+have_lib libxcb-cursor.so.0  || need+=(libxcb-cursor0)
 have_cmd dbus-run-session   || need+=(dbus)
 have_cmd gnome-keyring-daemon || need+=(gnome-keyring)
 

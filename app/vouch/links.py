@@ -68,9 +68,7 @@ def parse_link(url: str) -> Link:
     if not isinstance(url, str):
         raise InvalidLink()
     if len(url) > MAX_LINK_CHARS:
-        raise InvalidLink(
-            "That link is too long. Send the endorsements as a .vouch file instead."
-        )
+        raise InvalidLink("That link is too long. Send the endorsements as a .vouch file instead.")
     url = url.strip()
     if not url.isascii() or any(ch <= " " or ch == "\x7f" for ch in url):
         raise InvalidLink("That link holds spaces or characters a link may not hold.")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import sys
 import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from vouch.core.canonical import canonicalize
+from vouch.core.canonical import CanonicalizationFailed, canonicalize
 from vouch.core.credentials import (
     REVOCATION_CONTEXTS,
     REVOCATION_TYPES,
@@ -26,7 +27,7 @@ from vouch.core.credentials import (
     unsigned_statement,
 )
 from vouch.core.dataintegrity import ASSERTION, AUTHENTICATION, add_proof
-from vouch.core.errors import VouchError
+from vouch.core.errors import InvalidProof, VouchError
 from vouch.core.identity import Identity
 from vouch.core.records import Level
 from vouch.exchange import bundle as bundles
@@ -40,11 +41,17 @@ HOLDER = Identity(bytes(range(2, 34)))
 SECRETS = tuple(i.seed for i in (ISSUER, SUBJECT, HOLDER))
 NOW = datetime(2026, 1, 5, 10, 0, 0, tzinfo=UTC)
 MAX_MESSAGE_CHARS = 600
+# What signing a document JCS cannot express raises (such a document cannot arrive signed).
+UNSIGNABLE = (CanonicalizationFailed, InvalidProof)
 TestOneInput = Callable[[bytes], None]
 
 
 class UnclearError(AssertionError):
     """A typed refusal whose message would confuse or leak."""
+
+
+class CanonicalRoundTrip(AssertionError):
+    """An accepted document whose canonical form `parse_strict` refuses or reads differently."""
 
 
 def check_refusal(exc: VouchError) -> None:
@@ -182,10 +189,49 @@ def session_messages() -> tuple[list[bytes], list[bytes]]:
 # -- entry point --------------------------------------------------------------------------------
 
 
+# Bugs already reported (each has a test in tests/fuzz/test_regressions.py): a long campaign
+# started with VOUCH_FUZZ_TOLERATE_KNOWN=1 steps over them to look for new ones.
+KNOWN_BUGS = frozenset(
+    {
+        ("OverflowError", "parse_datetime"),
+        ("OverflowError", "_parse_int"),
+        ("IndexError", "_issuer"),
+        ("KeyError", "_issuer"),
+        ("TypeError", "_issuer"),
+        ("UnicodeEncodeError", "decode_bundle"),
+        ("CanonicalRoundTrip", ""),
+    }
+)
+_BUG_TYPES = (ArithmeticError, LookupError, TypeError, ValueError, CanonicalRoundTrip)
+
+
+def bug_signature(exc: BaseException) -> tuple[str, str]:
+    """(exception type, innermost function in `vouch`) of an escaped exception."""
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        if f"{os.sep}vouch{os.sep}" in tb.tb_frame.f_code.co_filename:
+            where = tb.tb_frame.f_code.co_name
+        tb = tb.tb_next
+    return type(exc).__name__, where
+
+
+def tolerating_known_bugs(test_one_input: TestOneInput) -> TestOneInput:
+    def run(data: bytes) -> None:
+        try:
+            test_one_input(data)
+        except _BUG_TYPES as exc:
+            if bug_signature(exc) not in KNOWN_BUGS:
+                raise
+
+    return run
+
+
 def run_fuzzer(test_one_input: TestOneInput) -> None:
     """Run under atheris with libFuzzer's own command line (see fuzz/run.py)."""
     import atheris
 
-    atheris.instrument_all()
+    if os.environ.get("VOUCH_FUZZ_TOLERATE_KNOWN") == "1":
+        test_one_input = tolerating_known_bugs(test_one_input)
     atheris.Setup(sys.argv, test_one_input)
     atheris.Fuzz()

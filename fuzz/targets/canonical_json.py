@@ -6,10 +6,13 @@ to the same bytes; refused input must be an `InvalidBundle` with a clear message
 
 from __future__ import annotations
 
-from _support import check_refusal, run_fuzzer
+from _instrument import instrumented
 
-from vouch.core.canonical import MAX_DEPTH, CanonicalizationFailed, canonicalize, parse_strict
-from vouch.core.errors import VouchError
+with instrumented(__name__ == "__main__"):
+    from _support import CanonicalRoundTrip, check_refusal, run_fuzzer
+
+    from vouch.core.canonical import MAX_DEPTH, CanonicalizationFailed, canonicalize, parse_strict
+    from vouch.core.errors import VouchError
 
 
 def _depth(value: object) -> int:
@@ -32,11 +35,14 @@ def test_one_input(data: bytes) -> None:
         canonical = canonicalize(value)
     except CanonicalizationFailed:
         return  # e.g. a lone surrogate or an infinite float: refused later as InvalidProof
-    again = parse_strict(canonical, what="canonical form")
-    if again != value and value == value:
-        raise AssertionError("the canonical form does not parse back to the same value")
+    try:
+        again = parse_strict(canonical, what="canonical form")
+    except VouchError as exc:
+        raise CanonicalRoundTrip(f"{canonical[:80]!r} is refused: {exc}") from exc
+    if again != value:
+        raise CanonicalRoundTrip("the canonical form does not parse back to the same value")
     if canonicalize(again) != canonical:
-        raise AssertionError("canonicalization is not idempotent")
+        raise CanonicalRoundTrip("canonicalization is not idempotent")
 
 
 if __name__ == "__main__":

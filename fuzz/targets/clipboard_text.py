@@ -6,11 +6,14 @@ is. 1: the rest is deflated and wrapped as valid text, to explore what lies behi
 
 from __future__ import annotations
 
-from _support import check_refusal, deflated_text, run_fuzzer
+from _instrument import instrumented
 
-from vouch.core.errors import VouchError
-from vouch.exchange import bundle as bundles
-from vouch.exchange.importing import check_items
+with instrumented(__name__ == "__main__"):
+    from _support import check_refusal, deflated_text, run_fuzzer
+
+    from vouch.core.errors import VouchError
+    from vouch.exchange import bundle as bundles
+    from vouch.exchange.importing import check_items
 
 
 def _as_text(data: bytes) -> str:

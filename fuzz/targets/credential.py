@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from _support import ISSUER, check_refusal, run_fuzzer
+from _instrument import instrumented
 
-from vouch.core.canonical import CanonicalizationFailed, parse_strict
-from vouch.core.credentials import credential_kind, verify_revocation, verify_statement
-from vouch.core.dataintegrity import ASSERTION, add_proof
-from vouch.core.errors import VouchError
-from vouch.exchange.importing import check_item
-from vouch.wallet_import import verify_any
+with instrumented(__name__ == "__main__"):
+    from _support import ISSUER, UNSIGNABLE, check_refusal, run_fuzzer
+
+    from vouch.core.canonical import parse_strict
+    from vouch.core.credentials import credential_kind, verify_revocation, verify_statement
+    from vouch.core.dataintegrity import ASSERTION, add_proof
+    from vouch.core.errors import VouchError
+    from vouch.exchange.importing import check_item
+    from vouch.wallet_import import verify_any
 
 
 def _resigned(data: bytes) -> dict[str, Any] | None:
@@ -29,7 +32,7 @@ def _resigned(data: bytes) -> dict[str, Any] | None:
     document.pop("proof", None)
     try:
         return add_proof(document, ISSUER, purpose=ASSERTION)
-    except CanonicalizationFailed:
+    except UNSIGNABLE:
         return None  # cannot be signed, so cannot arrive signed either
 
 

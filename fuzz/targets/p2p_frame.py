@@ -13,22 +13,26 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from _support import SUBJECT, check_refusal, run_fuzzer
-from noise.connection import Keypair, NoiseConnection
+from _instrument import instrumented
 
-from vouch.core.errors import VouchError
-from vouch.core.identity import Identity
-from vouch.exchange.p2p import channel as channels
-from vouch.exchange.p2p.framing import HEADER, FramedStream
+with instrumented(__name__ == "__main__"):
+    from _support import SUBJECT, check_refusal, run_fuzzer
+    from noise.connection import Keypair, NoiseConnection
+
+    from vouch.core.errors import VouchError
+    from vouch.core.identity import Identity
+    from vouch.exchange.p2p import channel as channels
+    from vouch.exchange.p2p.framing import HEADER, FramedStream
+
 
 MAX_FRAME = 4096
 MAX_MESSAGE = 3 * 1024
 _LOCAL = channels.Credentials.from_identity(Identity(bytes(range(3, 35))))
 _PEER_STATIC = SUBJECT.x25519_private_key()
 _EXPECTED_STATIC = bytes(
-    NoiseConnection.from_name(channels.PROTOCOL_NAME).noise_protocol.dh_fn.klass.from_private_bytes(
-        _PEER_STATIC
-    ).public_bytes
+    NoiseConnection.from_name(channels.PROTOCOL_NAME)
+    .noise_protocol.dh_fn.klass.from_private_bytes(_PEER_STATIC)
+    .public_bytes
 )
 
 

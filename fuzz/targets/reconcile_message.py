@@ -6,10 +6,14 @@ a real reconciliation over a fixed set. Allowed outcomes: replies, or a `Protoco
 
 from __future__ import annotations
 
-from _support import RECON_CONFIG, check_refusal, run_fuzzer, sync_items
+from _instrument import instrumented
 
-from vouch.core.errors import VouchError
-from vouch.exchange.p2p.reconcile import Reconciler, decode_message, encode_message
+with instrumented(__name__ == "__main__"):
+    from _support import RECON_CONFIG, check_refusal, run_fuzzer, sync_items
+
+    from vouch.core.errors import VouchError
+    from vouch.exchange.p2p.reconcile import Reconciler, decode_message, encode_message
+
 
 _ITEMS = [(item.timestamp, item.item_id) for item in sync_items(range(0, 40))]
 

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import hashlib
 
-from _support import SESSION_CONFIG, check_refusal, run_fuzzer, sync_items
-from reconcile_message import split_messages
+from _instrument import instrumented
 
-from vouch.core.errors import VouchError
-from vouch.exchange.p2p.session import SyncSession
+with instrumented(__name__ == "__main__"):
+    from _support import SESSION_CONFIG, check_refusal, run_fuzzer, sync_items
+    from reconcile_message import split_messages
+
+    from vouch.core.errors import VouchError
+    from vouch.exchange.p2p.session import SyncSession
 
 
 def test_one_input(data: bytes) -> None:
     if not data:
         return
-    session = SyncSession(sync_items(range(0, 12)), initiator=bool(data[0] & 1), config=SESSION_CONFIG)
+    initiator = bool(data[0] & 1)
+    session = SyncSession(sync_items(range(0, 12)), initiator=initiator, config=SESSION_CONFIG)
     session.start()
     asked: set[bytes] = set()
     try:

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 import vouch
@@ -40,8 +41,15 @@ _IMPORTED = time.monotonic()
 
 
 def _file_or_link(value: str) -> Path | str:
-    """A `vouch://` link stays text (a Path would fold its '//'); anything else is a file."""
-    return value.strip() if looks_like_link(value) else Path(value)
+    """A `vouch://` link stays text (a Path would fold its '//'); a `file:` URL (as desktops
+    may pass for `%u`) becomes its path; anything else is a file name."""
+    if looks_like_link(value):
+        return value.strip()
+    if value.startswith("file:"):
+        local = QUrl(value).toLocalFile()
+        if local:
+            return Path(local)
+    return Path(value)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -112,14 +120,45 @@ def bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
+class FileOpenHandler(QObject):
+    """macOS hands files and links opened from Finder or a browser to the running app as
+    `QFileOpenEvent`s (not as arguments): pass them on like a later launch's request."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        url = event.url()
+        if url.scheme().lower() == "vouch":
+            request = Request("link", url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+        elif event.file():
+            request = Request("file", event.file())
+        else:
+            return False
+        bring_to_front(self.window)
+        deliver(self.window, request)
+        return True
+
+
 def start_window(home: Path, request: Request, server: InstanceServer | None) -> MainWindow:
     """The main window for `home`, shown, handling `request` and later launches' requests."""
     from vouch.gui.main_window import MainWindow
 
     window = MainWindow(home)
+    app = QApplication.instance()
+    if app is not None:
+        app.installEventFilter(FileOpenHandler(window))
     if server is not None:
         server.setParent(window)
-        server.received.connect(lambda r: (bring_to_front(window), deliver(window, r)))
+
+        def handle(request: Request) -> None:
+            bring_to_front(window)
+            deliver(window, request)
+
+        server.received.connect(handle)
     window.show()
     deliver(window, request)
     return window

@@ -171,16 +171,17 @@ class InstanceServer(QObject):
         self.server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
-        """Start listening; a socket left by a crashed run (nobody answers) is replaced."""
-        if self.server.listen(self.name):
-            return True
-        if self.server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            return False
+        """Start listening, unless a live instance holds the name (Qt would silently take it
+        over); a socket left by a crashed run (nobody answers) is replaced."""
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         if probe.waitForConnected(CONNECT_TIMEOUT_MS):
             probe.abort()
-            return False  # a live instance: it keeps the name
+            return False
+        if self.server.listen(self.name):
+            return True
+        if self.server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
+            return False
         QLocalServer.removeServer(self.name)
         return self.server.listen(self.name)
 

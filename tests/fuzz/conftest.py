@@ -1,0 +1,34 @@
+"""The fuzz targets (fuzz/targets/) importable in-process, and a digest of a wallet's content."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from vouch.wallet import Wallet
+
+FUZZ_DIR = Path(__file__).resolve().parents[2] / "fuzz"
+TARGETS_DIR = FUZZ_DIR / "targets"
+CORPUS_DIR = FUZZ_DIR / "corpus"
+TARGETS = sorted(p.stem for p in TARGETS_DIR.glob("*.py") if not p.stem.startswith("_"))
+_TABLES = ("identity", "contacts", "statements", "revocations", "settings")
+
+if str(TARGETS_DIR) not in sys.path:
+    sys.path.insert(0, str(TARGETS_DIR))
+
+
+def load_target(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+def store_digest(wallet: Wallet) -> tuple[int, str]:
+    """The endorsement count and a SHA-256 over every row of every table."""
+    conn = wallet._database.conn
+    digest = hashlib.sha256()
+    for table in _TABLES:
+        rows = sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+        digest.update(table.encode() + repr(rows).encode())
+    return wallet.count_endorsements(), digest.hexdigest()
