@@ -7,9 +7,13 @@ Runs the real app on a demo wallet made through the facade, in a throwaway folde
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import tempfile
+import threading
+import time
+from collections.abc import Callable, Coroutine
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -17,8 +21,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from vouch.core.records import Level
+from vouch.gui.exchange_engine import ExchangeConfig
+from vouch.gui.main_window import MainWindow
 from vouch.wallet import Wallet
 
+LOOPBACK = ["127.0.0.1"]
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASSPHRASE = "demo lantern harbour seven"
 SIZE = (1100, 700)
@@ -69,6 +76,74 @@ def settle(seconds: float = 0.3) -> None:
     loop.exec()
 
 
+def wait_for(condition: Callable[[], bool], seconds: float = 15.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        settle(0.1)
+
+
+async def _cancel_others() -> None:
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    await asyncio.gather(*others, return_exceptions=True)
+
+
+class PeerNearby:
+    """Another wallet, visible on the loopback interface and serving syncs, in a thread."""
+
+    def __init__(self, wallet: Wallet) -> None:
+        from vouch.exchange.p2p.discovery import Announcer
+        from vouch.exchange.p2p.service import SyncServer
+        from vouch.wallet_sync import WalletSyncStore
+
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.server = SyncServer(WalletSyncStore(wallet), confirm_pairing=lambda _d, _s: True)
+        port = self._run(self.server.start("127.0.0.1", 0))
+        self.announcer = Announcer(port, addresses=LOOPBACK, interfaces=LOOPBACK, timeout=120)
+        self._run(self.announcer.start())
+
+    def _run(self, coro: Coroutine[object, object, int | None]) -> int | None:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(30)
+
+    def close(self) -> None:
+        self._run(self.announcer.stop())
+        self._run(self.server.close())
+        self._run(_cancel_others())  # zeroconf's goodbye broadcast may still be pending
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
+        self.loop.close()
+
+
+def exchange_demo(window: MainWindow, root: Path) -> None:
+    """Visible, a wallet nearby, the pairing code, then the summary of a finished exchange."""
+    page = window.exchange_page
+    me = window.session.wallet
+    fay = Wallet.create(root / "fay", PASSPHRASE)
+    fay.endorse(me.did, "cooking", Level.STRONGLY, comment="the best paella")
+    fay.endorse(me.did, "bike repair", Level.MOST_THINGS)
+    peer = PeerNearby(fay)
+    try:
+        page.visible_toggle.click()
+        wait_for(lambda: page.nearby.count() > 0 and page.my_address.text() != "")
+        page.nearby.setCurrentRow(0)
+        page.sync_button.click()
+        wait_for(lambda: page.pairing_dialog is not None and page.pairing_dialog.isVisible())
+        dialog = page.pairing_dialog
+        assert dialog is not None
+        grab(dialog, "pairing")
+        dialog.confirm_button.click()
+        wait_for(lambda: "Exchanged with" in page.summary.text())
+        settle(1.2)  # let the countdown tick
+        grab(window, "exchange")
+        page.visible_toggle.click()
+    finally:
+        peer.close()
+        fay.lock()
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -78,7 +153,6 @@ def main() -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(root / "cfg"))
         app = QApplication(sys.argv[:1])
         from vouch.gui.app import configure_application
-        from vouch.gui.main_window import MainWindow
 
         configure_application(app)
         first = MainWindow(root / "new")
@@ -91,6 +165,12 @@ def main() -> int:
         home = me.home
         me.lock()
         window = MainWindow(home)
+        window.exchange_page.engine.config = ExchangeConfig(
+            listen_host="127.0.0.1",
+            interfaces=LOOPBACK,
+            announce_addresses=("127.0.0.1",),
+            browse_seconds=1.0,
+        )
         window.resize(*SIZE)
         window.show()
         grab(window, "unlock")
@@ -109,6 +189,9 @@ def main() -> int:
                 page.search()
                 settle()
                 page.tree.setCurrentItem(page.tree.topLevelItem(1))
+            if page is window.exchange_page:
+                exchange_demo(window, root)
+                continue
             grab(window, page.key)
         window.show_page(window.pages.index(window.people_page))
         window.people_page.list.setCurrentRow(1)

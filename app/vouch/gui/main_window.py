@@ -36,6 +36,7 @@ from vouch.gui.idle import IdleWatcher
 from vouch.gui.pages.base import Page
 from vouch.gui.pages.endorse import EndorsePage
 from vouch.gui.pages.endorsements import EndorsementsPage
+from vouch.gui.pages.exchange import ExchangePage
 from vouch.gui.pages.find import FindPage
 from vouch.gui.pages.first_run import FirstRunPage
 from vouch.gui.pages.me import MePage
@@ -49,6 +50,7 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
 VOUCH_SUFFIX = ".vouch"
+EXCHANGE_SHORTCUT = "Ctrl+Shift+S"
 
 
 def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.endorse_page = EndorsePage(self.session)
         self.endorsements_page = EndorsementsPage(self.session)
         self.find_page = FindPage(self.session)
+        self.exchange_page = ExchangePage(self.session)
         self.settings_page = SettingsPage(self.session)
         self.pages: list[Page] = [
             self.me_page,
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
             self.endorse_page,
             self.endorsements_page,
             self.find_page,
+            self.exchange_page,
             self.settings_page,
         ]
         nav = QListWidget()
@@ -169,6 +173,11 @@ class MainWindow(QMainWindow):
             )
             go_menu.addAction(action)
             self.page_actions.append(action)
+            if page is self.exchange_page:
+                action.setShortcuts(
+                    [QKeySequence(f"Ctrl+{index + 1}"), QKeySequence(EXCHANGE_SHORTCUT)]
+                )
+                action.setToolTip(f"Exchange with someone nearby ({EXCHANGE_SHORTCUT})")
         self.find_action = self._action("&Find People for a Task…", self.show_find, "Ctrl+F")
         go_menu.addSeparator()
         go_menu.addAction(self.find_action)
@@ -235,6 +244,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Stop what runs on the wallet, close every dialog, close the store, clear the views."""
         if self.session.is_unlocked:
+            self.exchange_page.stop()  # stop serving and syncing before the store closes
             worker.cancel_all()
             worker.wait_for_all()
             self.session.lock()

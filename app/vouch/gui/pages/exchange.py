@@ -1,0 +1,491 @@
+"""Exchange: swap endorsements with someone nearby, over the local network or by address.
+
+The page drives an `ExchangeEngine` (the network loop off the GUI thread). Visibility is off
+until switched on and goes off by itself after a few minutes, when the page is left, and when
+the wallet locks. A first contact is paired by comparing six digits on both screens.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vouch.core.errors import VouchError
+from vouch.exchange.p2p.discovery import VisibleWallet
+from vouch.exchange.p2p.service import parse_peer_address
+from vouch.exchange.p2p.status import SyncPhase, SyncReport, SyncStatus
+from vouch.gui.dialogs.pairing import PairingDialog
+from vouch.gui.exchange_engine import (
+    Activity,
+    ExchangeConfig,
+    ExchangeEngine,
+    Listening,
+    Outcome,
+    PairingRequest,
+)
+from vouch.gui.icons import icon
+from vouch.gui.messages import InlineMessage
+from vouch.gui.models import NameBook
+from vouch.gui.pages.base import Page, heading, muted
+from vouch.gui.session import Session
+from vouch.wallet_sync import WalletSyncStore
+
+ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 1
+PHASE_WORDS = {
+    SyncPhase.CONNECTING: "Connecting…",
+    SyncPhase.HANDSHAKE: "Securing the connection…",
+    SyncPhase.AWAITING_CONFIRMATION: "Waiting for both of you to compare the code…",
+    SyncPhase.RECONCILING: "Comparing what each wallet holds…",
+}
+NO_WALLETS = (
+    "No visible wallets nearby yet. Ask the other person to make their wallet visible, "
+    "or type the address their screen shows."
+)
+
+
+def countdown_text(seconds: float) -> str:
+    whole = max(0, int(seconds + 0.999))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def summary_text(report: SyncReport, name: str, incoming: bool) -> str:
+    got = report.received
+    parts = [f"received {got.added - got.revocations} new"]
+    if got.revocations:
+        parts.append(plural(got.revocations, "revocation"))
+    parts.append(plural(got.duplicates, "duplicate"))
+    parts.append(f"{got.invalid} invalid")
+    how = "they connected" if incoming else "you connected"
+    return (
+        f"<b>Exchanged with {_escape(name)}</b> ({how}): {', '.join(parts)}; "
+        f"sent {plural(report.sent, 'item')}."
+    )
+
+
+class ExchangePage(Page):
+    title = "Exchange"
+    icon_name = "exchange"
+    key = "exchange"
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, config: ExchangeConfig | None = None
+    ) -> None:
+        super().__init__(session, parent)
+        self.engine = ExchangeEngine(config, self)
+        self.pairing_dialog: PairingDialog | None = None
+        self._pairing_queue: list[PairingRequest] = []
+        self._current_request: PairingRequest | None = None
+        self._declined: set[str] = set()
+        self._active: dict[int, Activity] = {}
+        self._deadline = 0.0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_countdown)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Exchange"))
+        layout.addWidget(
+            muted(
+                "Swap endorsements with someone next to you. The first time, both screens show "
+                "the same six digits: compare them before you confirm."
+            )
+        )
+        layout.addWidget(self._build_visibility())
+        layout.addWidget(self._build_nearby())
+        layout.addLayout(self._build_progress())
+        self.message = InlineMessage()
+        layout.addWidget(self.message)
+        layout.addWidget(self._build_summary())
+        layout.addStretch(1)
+        self._wire_engine()
+        self._show_wallets([])
+        self._set_busy(False)
+
+    # -- construction --------------------------------------------------------------------------
+    def _build_visibility(self) -> QGroupBox:
+        box = QGroupBox("Visibility")
+        v = QVBoxLayout(box)
+        self.visible_toggle = QCheckBox("Make this wallet &visible nearby")
+        self.visible_toggle.setAccessibleName("Visible to nearby wallets")
+        self.visible_toggle.setToolTip(
+            "Announce this wallet on the local network and accept exchanges for a few minutes. "
+            "Nothing announced says who you are."
+        )
+        self.visible_toggle.toggled.connect(self._toggle_visible)
+        v.addWidget(self.visible_toggle)
+        row = QHBoxLayout()
+        self.visibility_label = QLabel("Not visible.")
+        self.visibility_label.setWordWrap(True)
+        self.visibility_label.setAccessibleName("Visibility")
+        row.addWidget(self.visibility_label, 1)
+        self.my_address = QLineEdit()
+        self.my_address.setReadOnly(True)
+        self.my_address.setAccessibleName("My address")
+        self.my_address.setToolTip("The other person can type this address to reach you")
+        self.my_address.setMinimumWidth(180)
+        row.addWidget(self.my_address)
+        self.copy_address = QPushButton(icon("copy"), "Copy")
+        self.copy_address.setToolTip("Copy my address")
+        self.copy_address.setAccessibleName("Copy my address")
+        self.copy_address.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.my_address.text())
+        )
+        row.addWidget(self.copy_address)
+        v.addLayout(row)
+        self._show_hidden("Not visible.")
+        return box
+
+    def _build_nearby(self) -> QGroupBox:
+        box = QGroupBox("Nearby wallets")
+        v = QVBoxLayout(box)
+        self.nearby = QListWidget()
+        self.nearby.setAccessibleName("Nearby wallets")
+        self.nearby.setToolTip("Wallets made visible on this network; press Enter to exchange")
+        self.nearby.itemActivated.connect(lambda _item: self.sync_selected())
+        self.nearby.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.nearby.setMinimumHeight(90)
+        self.nearby.setMaximumHeight(200)
+        v.addWidget(self.nearby)
+        self.nearby_hint = muted(NO_WALLETS)
+        v.addWidget(self.nearby_hint)
+        row = QHBoxLayout()
+        self.sync_button = QPushButton(icon("exchange"), "E&xchange with selected")
+        self.sync_button.setToolTip("Connect to the selected wallet and exchange")
+        self.sync_button.clicked.connect(self.sync_selected)
+        row.addWidget(self.sync_button)
+        row.addSpacing(16)
+        caption = QLabel("Connect by &address:")
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("host:port, e.g. 192.168.1.20:40123")
+        self.address.setAccessibleName("Address to connect to")
+        self.address.setToolTip(
+            "When the other wallet does not show up nearby, type the address its screen shows"
+        )
+        self.address.returnPressed.connect(self.connect_address)
+        self.address.textChanged.connect(lambda _t: self._update_buttons())
+        caption.setBuddy(self.address)
+        row.addWidget(caption)
+        row.addWidget(self.address, 1)
+        self.connect_button = QPushButton("Co&nnect")
+        self.connect_button.setToolTip("Connect to this address and exchange")
+        self.connect_button.clicked.connect(self.connect_address)
+        row.addWidget(self.connect_button)
+        v.addLayout(row)
+        return box
+
+    def _build_progress(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.progress_label = QLabel()
+        self.progress_label.setAccessibleName("Exchange progress")
+        row.addWidget(self.progress_label)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Exchange progress")
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        row.addWidget(self.progress, 1)
+        self.cancel_button = QPushButton("Cance&l")
+        self.cancel_button.setToolTip("Drop the connection; what was fully received is kept")
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.cancel_button)
+        return row
+
+    def _build_summary(self) -> QGroupBox:
+        box = QGroupBox("Last exchange")
+        v = QVBoxLayout(box)
+        self.summary = QLabel("Nothing exchanged yet.")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Last exchange")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.summary)
+        self.reasons = QListWidget()
+        self.reasons.setAccessibleName("Why items were refused")
+        self.reasons.setMaximumHeight(80)
+        self.reasons.hide()
+        v.addWidget(self.reasons)
+        return box
+
+    def _wire_engine(self) -> None:
+        e = self.engine
+        e.listening.connect(self._on_listening)
+        e.announced.connect(self._on_announced)
+        e.hidden.connect(self._on_hidden)
+        e.wallets_found.connect(self._show_wallets)
+        e.activity.connect(self._on_activity)
+        e.finished.connect(self._on_finished)
+        e.pairing_requested.connect(self._on_pairing_requested)
+        e.pairing_withdrawn.connect(self._on_pairing_withdrawn)
+        e.problem.connect(self.message.error)
+        e.crashed.connect(self.message.show_exception)
+
+    # -- page life -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.session.is_unlocked:
+            self.engine.activate(WalletSyncStore(self.session.wallet))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page (or the lock screen), not a minimised window
+            self._show_hidden("Not visible.")
+            self.engine.deactivate()
+
+    def stop(self) -> None:
+        """Stop serving, browsing and syncing now (the wallet is about to lock)."""
+        self.engine.shutdown()
+        self._withdraw_all()
+        self._show_hidden("Not visible.")
+        self._active.clear()
+        self._set_busy(False)
+
+    def clear(self) -> None:
+        self.stop()
+        self._show_wallets([])
+        self.message.clear_message()
+        self.summary.setText("Nothing exchanged yet.")
+        self.reasons.clear()
+        self.reasons.hide()
+        self.address.clear()
+        self._declined.clear()
+
+    # -- visibility ----------------------------------------------------------------------------
+    def _toggle_visible(self, on: bool) -> None:
+        if on:
+            if not self.session.is_unlocked:
+                self._show_hidden("Not visible.")
+                return
+            if not self.engine.running:
+                self.engine.activate(WalletSyncStore(self.session.wallet))
+            self.message.clear_message()
+            self.visibility_label.setText("Becoming visible…")
+            self.engine.set_visible(True)
+        else:
+            self.engine.set_visible(False)
+            self._show_hidden("Not visible.")
+
+    def _on_listening(self, listening: Listening) -> None:
+        if not self.visible_toggle.isChecked():
+            self.engine.set_visible(False)  # switched off while it was starting
+            return
+        self._deadline = time.monotonic() + listening.seconds
+        self.my_address.setText(", ".join(listening.endpoints))
+        self.my_address.setEnabled(True)
+        self.copy_address.setEnabled(True)
+        self._tick.start()
+        self._update_countdown()
+
+    def _on_announced(self, instance: str) -> None:
+        self.visible_toggle.setToolTip(f"Announced nearby as {instance}")
+
+    def _on_hidden(self, reason: str) -> None:
+        was_on = self.visible_toggle.isChecked()
+        self._show_hidden("Not visible.")
+        if reason == "timeout" and was_on:
+            minutes = max(1, round(self.engine.config.visible_seconds / 60))
+            self.visibility_label.setText(
+                f"Visibility turned itself off after {plural(minutes, 'minute')}."
+            )
+
+    def _show_hidden(self, text: str) -> None:
+        self._tick.stop()
+        self.visible_toggle.blockSignals(True)
+        self.visible_toggle.setChecked(False)
+        self.visible_toggle.blockSignals(False)
+        self.visibility_label.setText(text)
+        self.my_address.clear()
+        self.my_address.setEnabled(False)
+        self.copy_address.setEnabled(False)
+
+    def _update_countdown(self) -> None:
+        left = self._deadline - time.monotonic()
+        self.visibility_label.setText(
+            f"Visible. Others can connect to the address shown. "
+            f"Turns off in {countdown_text(left)}."
+        )
+
+    # -- nearby wallets and connecting ---------------------------------------------------------
+    def _show_wallets(self, wallets: list[VisibleWallet]) -> None:
+        current = self.nearby.currentItem()
+        chosen = current.data(ADDRESS_ROLE) if current is not None else None
+        self.nearby.clear()
+        for wallet in wallets:
+            item = QListWidgetItem(icon("people"), f"{wallet.name}    {wallet.host}:{wallet.port}")
+            item.setData(ADDRESS_ROLE, (wallet.host, wallet.port))
+            item.setToolTip(f"{wallet.name} at {wallet.host}:{wallet.port}")
+            self.nearby.addItem(item)
+            if (wallet.host, wallet.port) == chosen:
+                self.nearby.setCurrentItem(item)
+        self.nearby_hint.setVisible(not wallets)
+        self._update_buttons()
+
+    def sync_selected(self) -> None:
+        item = self.nearby.currentItem()
+        if item is None:
+            self.message.error("Choose a wallet in the list first.")
+            return
+        host, port = item.data(ADDRESS_ROLE)
+        self._connect(host, int(port))
+
+    def connect_address(self) -> None:
+        try:
+            host, port = parse_peer_address(self.address.text())
+        except VouchError as exc:
+            self.message.error(exc.message)
+            self.address.setFocus()
+            return
+        self._connect(host, port)
+
+    def _connect(self, host: str, port: int) -> None:
+        if not self.session.is_unlocked or self._outgoing_active():
+            return
+        if not self.engine.running:
+            self.engine.activate(WalletSyncStore(self.session.wallet))
+        self.message.clear_message()
+        self._active[-1] = Activity(-1, False, SyncStatus(SyncPhase.CONNECTING))
+        self._show_progress(self._active[-1])
+        self.engine.connect_to(host, port)
+
+    def cancel(self) -> None:
+        self.engine.cancel()
+        self.progress_label.setText("Cancelling…")
+        self.cancel_button.setEnabled(False)
+
+    # -- progress and results ------------------------------------------------------------------
+    def _outgoing_active(self) -> bool:
+        return any(not a.incoming for a in self._active.values())
+
+    def _on_activity(self, activity: Activity) -> None:
+        if activity.status.phase in (SyncPhase.DONE, SyncPhase.FAILED):
+            return
+        if not activity.incoming:
+            self._active.pop(-1, None)  # the placeholder shown while connecting
+        self._active[activity.connection] = activity
+        self._show_progress(activity)
+
+    def _show_progress(self, activity: Activity) -> None:
+        status = activity.status
+        self._set_busy(True)
+        expected = status.items_expected
+        if status.phase is SyncPhase.TRANSFERRING and expected:
+            self.progress.setRange(0, expected)
+            self.progress.setValue(min(status.items_received, expected))
+            text = f"Receiving {status.items_received} of {expected}; sent {status.items_sent}"
+        elif status.phase is SyncPhase.TRANSFERRING:
+            self.progress.setRange(0, 0)
+            text = f"Sending: {status.items_sent} sent"
+        else:
+            self.progress.setRange(0, 0)
+            text = PHASE_WORDS.get(status.phase, "Exchanging…")
+        self.progress_label.setText(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.progress_label, self.progress, self.cancel_button):
+            widget.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        free = not self._outgoing_active()
+        self.sync_button.setEnabled(free and self.nearby.currentItem() is not None)
+        self.connect_button.setEnabled(free and bool(self.address.text().strip()))
+
+    def _on_finished(self, outcome: Outcome) -> None:
+        self._active.pop(outcome.connection, None)
+        if not outcome.incoming:
+            self._active.pop(-1, None)
+        if self._active:
+            self._show_progress(next(iter(self._active.values())))
+        else:
+            self._set_busy(False)
+        if outcome.report is not None:
+            self._show_report(outcome.report, outcome.incoming)
+        elif outcome.cancelled:
+            self.message.note(
+                "Exchange cancelled. Whatever had fully arrived is kept; exchange again for "
+                "the rest."
+            )
+        elif outcome.peer_did is not None and outcome.peer_did in self._declined:
+            self.message.error("Not paired: the codes did not match. Nothing was exchanged.")
+        elif outcome.error:
+            self.message.error(outcome.error)
+
+    def _show_report(self, report: SyncReport, incoming: bool) -> None:
+        if not self.session.is_unlocked:
+            return
+        name = NameBook(self.session.wallet)(report.peer_did)
+        self.summary.setText(summary_text(report, name, incoming))
+        self.reasons.clear()
+        self.reasons.addItems(list(report.received.reasons))
+        self.reasons.setVisible(bool(report.received.reasons))
+        self.message.clear_message()
+        self.session.notify_changed()
+
+    # -- pairing -------------------------------------------------------------------------------
+    def _on_pairing_requested(self, request: PairingRequest) -> None:
+        if not self.session.is_unlocked:
+            request.answer(False)
+            return
+        self._pairing_queue.append(request)
+        self._next_pairing()
+
+    def _next_pairing(self) -> None:
+        if self.pairing_dialog is not None or not self._pairing_queue:
+            return
+        request = self._pairing_queue.pop(0)
+        name = NameBook(self.session.wallet)(request.peer_did)
+        dialog = PairingDialog(name, request.peer_did, request.sas, request.incoming, self)
+        dialog.answered.connect(lambda ok, r=request: self._answer(r, ok))
+        dialog.finished.connect(self._pairing_closed)
+        self.pairing_dialog, self._current_request = dialog, request
+        dialog.open()
+
+    def _answer(self, request: PairingRequest, accepted: bool) -> None:
+        if not accepted:
+            self._declined.add(request.peer_did)
+        else:
+            self._declined.discard(request.peer_did)
+        request.answer(accepted)
+
+    def _pairing_closed(self) -> None:
+        dialog, self.pairing_dialog, self._current_request = self.pairing_dialog, None, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self._next_pairing()
+
+    def _on_pairing_withdrawn(self, request: PairingRequest) -> None:
+        if request in self._pairing_queue:
+            self._pairing_queue.remove(request)
+        elif request is self._current_request and self.pairing_dialog is not None:
+            self.pairing_dialog.withdraw()
+
+    def _withdraw_all(self) -> None:
+        for request in self._pairing_queue:
+            request.answer(False)
+        self._pairing_queue.clear()
+        current = self._current_request
+        if self.pairing_dialog is not None:
+            self.pairing_dialog.withdraw()
+            if current is not None:
+                current.answer(False)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
