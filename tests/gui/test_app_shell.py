@@ -149,8 +149,17 @@ def test_use_another_folder(
     monkeypatch.setattr(
         "vouch.gui.pages.settings.QFileDialog.getExistingDirectory", lambda *a, **k: str(other)
     )
+    events: list[str] = []
+    window.session.about_to_lock.connect(
+        lambda: events.append(f"about to lock, open={window.session.is_unlocked}")
+    )
+    window.session.locked.connect(lambda: events.append("locked"))
+    monkeypatch.setattr(window.exchange_page, "stop", lambda: events.append("exchange stopped"))
     window.show_page(window.pages.index(window.settings_page))
     window.settings_page.move_button.click()
+    # The exchange stops while the store is still open, before anything locks.
+    assert events[:2] == ["exchange stopped", "about to lock, open=True"]
+    assert events[-1] == "locked"
     assert not window.session.is_unlocked
     assert window.session.home == other
     assert window.central.currentWidget() is window.first_run

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.unlock_page.open_requested.connect(self._use_home)
         self.unlock_page.restore_requested.connect(self._restore_into)
         self.session.unlocked.connect(self._on_unlocked)
+        self.session.about_to_lock.connect(self._stop_work)
         self.session.locked.connect(self._on_locked)
         self.session.home_changed.connect(lambda _h: self.show_start())
         self.people_page.endorse_requested.connect(self.endorse_person)
@@ -244,10 +245,13 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Stop what runs on the wallet, close every dialog, close the store, clear the views."""
         if self.session.is_unlocked:
-            self.exchange_page.stop()  # stop serving and syncing before the store closes
-            worker.cancel_all()
-            worker.wait_for_all()
-            self.session.lock()
+            self.session.lock()  # about_to_lock stops the work first
+
+    def _stop_work(self) -> None:
+        """Before any lock (by hand, idle, or another folder chosen): stop what uses the store."""
+        self.exchange_page.stop()  # stop serving and syncing before the store closes
+        worker.cancel_all()
+        worker.wait_for_all()
 
     def _use_home(self, home: Path) -> None:
         self.settings.setValue("wallet/home", str(home))

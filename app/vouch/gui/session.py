@@ -12,6 +12,7 @@ from vouch.wallet import Wallet
 
 class Session(QObject):
     unlocked = Signal()
+    about_to_lock = Signal()  # the store is still open: stop what runs on it
     locked = Signal()
     changed = Signal()  # endorsements, contacts or settings in the store changed
     home_changed = Signal(Path)
@@ -47,6 +48,8 @@ class Session(QObject):
         self.unlocked.emit()
 
     def lock(self) -> None:
+        if self._wallet is not None:
+            self.about_to_lock.emit()
         wallet, self._wallet = self._wallet, None
         if wallet is not None:
             wallet.lock()
