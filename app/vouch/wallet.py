@@ -202,7 +202,12 @@ class Wallet:
         self._key = new_key
 
     def integrity_ok(self) -> bool:
+        """Read every page of the store once (about 1.5 s per 100k endorsements)."""
         return self._database.integrity_ok()
+
+    def store_bytes(self) -> int:
+        """The size of the encrypted store file."""
+        return self._files.db.stat().st_size
 
     # -- me ---------------------------------------------------------------------------
     @property
@@ -399,6 +404,30 @@ class Wallet:
             sort=sort,
             descending=descending,
         )
+
+    def endorsement_keys(
+        self,
+        flt: EndorsementFilter | None = None,
+        *,
+        sort: str | None = None,
+        descending: bool = False,
+    ) -> list[int]:
+        """Opaque keys of every matching statement, in list order, for windowed views.
+
+        Valid while the wallet stays open; `endorsements_by_key` reads any window of them.
+        """
+        return queries.statement_keys(
+            self._database.conn,
+            flt or EndorsementFilter(),
+            self.did,
+            now=time.time(),
+            sort=sort,
+            descending=descending,
+        )
+
+    def endorsements_by_key(self, keys: Sequence[int]) -> dict[int, Endorsement]:
+        """The statements behind keys from `endorsement_keys` (keys gone since are missing)."""
+        return queries.statements_by_key(self._database.conn, keys, self.did)
 
     def count_endorsements(self, flt: EndorsementFilter | None = None) -> int:
         return queries.count_statements(

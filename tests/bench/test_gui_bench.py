@@ -12,7 +12,6 @@ QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest -q -m bench --benchmark-ena
 from __future__ import annotations
 
 import hashlib
-import os
 import random
 import statistics
 import time
@@ -33,7 +32,6 @@ from vouch.core.records import (
     Audience,
     Direction,
     Endorsement,
-    EndorsementFilter,
     Kind,
     Level,
     Status,
@@ -175,10 +173,18 @@ def settle(view: QTableView) -> None:
     QApplication.processEvents()
 
 
-def measure(action: Callable[[], object], view: QTableView, rounds: int = ROUNDS) -> float:
-    """Median seconds from `action` until the view has painted its result."""
+def measure(
+    action: Callable[[], object],
+    view: QTableView,
+    rounds: int = ROUNDS,
+    prepare: Callable[[], object] | None = None,
+) -> float:
+    """Median seconds from `action` until the view has painted its result (`prepare` untimed)."""
     times = []
     for _ in range(rounds):
+        if prepare is not None:
+            prepare()
+            settle(view)
         started = time.perf_counter()
         action()
         settle(view)
@@ -239,6 +245,7 @@ def expected_order(big: BigWallet, key: str, descending: bool) -> list[Endorseme
         "scope": lambda r: r.scope,
         "level": lambda r: 0 if r.level is None else int(r.level),
         "status": lambda r: status_rank(r, datetime.now(UTC)),
+        "valid_from": lambda r: r.valid_from,
         "valid_until": lambda r: r.valid_until,
     }
     indexed = list(enumerate(big.records))
@@ -259,7 +266,7 @@ def test_endorsements_page_with_100k(
         shows.append(seconds)
         assert page.model.total == N_ROWS
         assert first_visible(page.view) == 0 and page.model.index(0, 3).data()
-        newest = max(big.records, key=lambda r: r.valid_from)
+        newest = expected_order(big, "valid_from", True)[0]
         assert page.model.endorsement(0).id == newest.id
         window.lock()
         window.close()
@@ -281,7 +288,7 @@ def test_endorsements_page_with_100k(
 
 
 def _scrolling(big: BigWallet, view: QTableView, page: EndorsementsPage) -> None:
-    oldest = min(big.records, key=lambda r: r.valid_from)
+    oldest = expected_order(big, "valid_from", True)[-1]
 
     def to_bottom() -> None:
         view.scrollToTop()
@@ -357,7 +364,8 @@ def _sorting(big: BigWallet, view: QTableView, page: EndorsementsPage) -> None:
                 view.sortByColumn(column, order)
 
             word = "desc" if order == Qt.SortOrder.DescendingOrder else "asc"
-            report(f"sort by {header or 'direction'} ({key}) {word}", measure(sort, view, 3))
+            seconds = measure(sort, view, 3, prepare=page.apply_filter)  # from newest first
+            report(f"sort by {header or 'direction'} ({key}) {word}", seconds)
             expected = expected_order(big, key, order == Qt.SortOrder.DescendingOrder)
             if key != "status":  # statuses may change while we run; their ids too
                 shown = [page.model.endorsement(r).id for r in range(5)]
@@ -379,4 +387,4 @@ def _details(view: QTableView, page: EndorsementsPage) -> bool:
         times.append(time.perf_counter() - started)
         assert page.verification.text().startswith("✓")
     report("select a row: document + verification", statistics.median(times))
-    return page.document.toPlainText() == page.model.endorsement(10_000 // 2).document
+    return page.document.toPlainText() == page.model.endorsement(5_000).document

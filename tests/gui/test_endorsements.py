@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import make_peer
-from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from vouch.core.records import Direction, Level, Status
@@ -29,22 +28,6 @@ def many(window: MainWindow, tmp_path: Path) -> EndorsementsPage:
     window.session.notify_changed()
     window.show_page(window.pages.index(window.endorsements_page))
     return window.endorsements_page
-
-
-def test_rows_load_page_by_page(qtbot: QtBot, many: EndorsementsPage) -> None:
-    model = many.model
-    assert model.total == ROWS
-    assert model.rowCount() == EndorsementModel.PAGE
-    assert model.canFetchMore(QModelIndex())
-    assert many.count_label.text() == f"{EndorsementModel.PAGE} of {ROWS} statements loaded"
-    many.view.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() > EndorsementModel.PAGE)
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-    assert model.rowCount() == ROWS
-    assert many.count_label.text() == f"{ROWS} statements"
-    ids = {model.endorsement(r).id for r in range(ROWS)}
-    assert len(ids) == ROWS  # pages neither overlap nor skip
 
 
 def test_filters(qtbot: QtBot, many: EndorsementsPage) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -20,14 +20,13 @@ from vouch.wallet import Wallet
 
 Index = QModelIndex | QPersistentModelIndex
 ENDORSEMENT_ROLE = Qt.ItemDataRole.UserRole + 1
-LOCAL_SORT_LIMIT = 5_000  # beyond this, ordering needs Wallet.endorsements(sort=...)
 
 DIRECTION_WORDS = {
     Direction.GIVEN: "I said",
     Direction.RECEIVED: "About me",
     Direction.OTHERS: "Others said",
 }
-# (header, sort key understood by Wallet.endorsements when it accepts `sort`)
+# (header, sort key of Wallet.endorsements / Wallet.endorsement_keys)
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("", "direction"),
     ("From", "issuer"),
@@ -53,11 +52,6 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
-def wallet_sorts(wallet: Wallet) -> bool:
-    """Whether this facade can order the list itself (`sort=` and `descending=`)."""
-    return "sort" in inspect.signature(wallet.endorsements).parameters
-
-
 class NameBook:
     """Display names for identifiers: 'me', a petname, or a short form of the did."""
 
@@ -72,20 +66,25 @@ class NameBook:
 
 
 class EndorsementModel(QAbstractTableModel):
-    """Endorsements matching a filter, fetched `PAGE` rows at a time as the view scrolls."""
+    """Endorsements matching a filter, in the wallet's order, read a window at a time.
+
+    The wallet hands over the ordered keys of every matching row (cheap: no documents); the
+    rows themselves are read `PAGE` at a time when the view shows them, and only the last
+    `CACHED_PAGES` pages are kept. Sorting and filtering always run in the store.
+    """
 
     PAGE = 200
+    CACHED_PAGES = 32
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._wallet: Wallet | None = None
         self._filter = EndorsementFilter()
-        self._rows: list[Endorsement] = []
-        self._total = 0
+        self._keys: list[int] = []
+        self._pages: OrderedDict[int, list[Endorsement | None]] = OrderedDict()
         self._names = NameBook()
         self._now = now_utc()
         self._sort: tuple[str, bool] | None = None
-        self.can_sort = False
 
     # -- source --------------------------------------------------------------------------
     def set_source(self, wallet: Wallet | None, flt: EndorsementFilter | None = None) -> None:
@@ -93,51 +92,66 @@ class EndorsementModel(QAbstractTableModel):
         self._wallet = wallet
         if flt is not None:
             self._filter = flt
-        self._rows = []
+        self._pages.clear()
         self._now = now_utc()
         self._names = NameBook(wallet)
-        self.can_sort = wallet is not None and wallet_sorts(wallet)
-        self._total = wallet.count_endorsements(self._filter) if wallet else 0
+        sort, descending = self._sort if self._sort is not None else (None, False)
+        self._keys = (
+            wallet.endorsement_keys(self._filter, sort=sort, descending=descending)
+            if wallet
+            else []
+        )
         self.endResetModel()
-        if self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
 
     def reload(self) -> None:
         self.set_source(self._wallet)
 
     @property
     def total(self) -> int:
-        return self._total
+        return len(self._keys)
 
     @property
     def names(self) -> NameBook:
         return self._names
 
+    @property
+    def sort_key(self) -> tuple[str, bool] | None:
+        """(key, descending) the list is ordered by, or None for newest first."""
+        return self._sort
+
     def endorsement(self, row: int) -> Endorsement:
-        return self._rows[row]
+        item = self._item(row)
+        if item is None:
+            raise IndexError(row)
+        return item
 
-    # -- lazy loading ------------------------------------------------------------------
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+    def cached_pages(self) -> int:
+        return len(self._pages)
 
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._wallet is None:
-            return
-        start = len(self._rows)
-        kwargs: dict[str, Any] = {"offset": start, "limit": self.PAGE}
-        if self._sort is not None and self.can_sort:
-            kwargs["sort"], kwargs["descending"] = self._sort
-        batch = self._wallet.endorsements(self._filter, **kwargs)
-        if not batch:
-            self._total = start
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
+    # -- windowed loading ----------------------------------------------------------------
+    def _item(self, row: int) -> Endorsement | None:
+        if not 0 <= row < len(self._keys):
+            return None
+        number, place = divmod(row, self.PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._load(number)
+        else:
+            self._pages.move_to_end(number)
+        return page[place] if place < len(page) else None
+
+    def _load(self, number: int) -> list[Endorsement | None]:
+        keys = self._keys[number * self.PAGE : (number + 1) * self.PAGE]
+        found = self._wallet.endorsements_by_key(keys) if self._wallet is not None else {}
+        page = [found.get(key) for key in keys]
+        self._pages[number] = page
+        while len(self._pages) > self.CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
 
     # -- table ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -155,7 +169,9 @@ class EndorsementModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._rows[index.row()]
+        item = self._item(index.row())
+        if item is None:
+            return None
         if role == ENDORSEMENT_ROLE:
             return item
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -187,27 +203,17 @@ class EndorsementModel(QAbstractTableModel):
 
     @property
     def sortable(self) -> bool:
-        """Ordered by the wallet, or small enough to load whole and order here."""
-        return self.can_sort or self._total <= LOCAL_SORT_LIMIT
+        """Every column sorts, in the store, whatever the number of rows."""
+        return True
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         descending = order == Qt.SortOrder.DescendingOrder
-        self._sort = (COLUMNS[column][1], descending) if 0 <= column < len(COLUMNS) else None
-        if self.can_sort or self._sort is None:
-            self.set_source(self._wallet)
-            return
-        if self._total > LOCAL_SORT_LIMIT:
-            return
-        while self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-        key = self._sort[0]
-        self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=lambda item: self._sort_key(item, key), reverse=descending)
-        self.layoutChanged.emit()
+        wanted = (COLUMNS[column][1], descending) if 0 <= column < len(COLUMNS) else None
+        if wanted == self._sort:
+            return  # the view asks twice for one header click: one query is enough
+        self._sort = wanted
+        self.set_source(self._wallet)
 
-    def _sort_key(self, item: Endorsement, key: str) -> tuple[object, ...]:
-        if key == "level":
-            return (item.kind == Kind.ENDORSEMENT, int(item.level or 0))
-        if key == "valid_until":
-            return (item.valid_until,)
-        return (self._cell(item, [k for _h, k in COLUMNS].index(key)).lower(),)
+    def clear_sort(self) -> None:
+        """Back to newest first (the next `set_source` applies it)."""
+        self._sort = None

@@ -1,4 +1,6 @@
-"""Endorsements: given, received and others', filterable, with the signed document of each."""
+"""Endorsements: given, received and others', filterable and sortable in the store, with the
+signed document of each. The list reads only the rows on screen, so 100k stay responsive.
+"""
 
 from __future__ import annotations
 
@@ -102,6 +104,9 @@ class EndorsementsPage(Page):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # a click sorts in the store, at any size
+        header.setSortIndicatorShown(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((90, 130, 130, 160, 130, 100)):
@@ -199,11 +204,11 @@ class EndorsementsPage(Page):
         if not self.session.is_unlocked:
             return
         header = self.view.horizontalHeader()
+        header.blockSignals(True)  # one query for the new filter, not a second one to re-sort
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # newest first by default
-        self.view.setSortingEnabled(False)
+        header.blockSignals(False)
+        self.model.clear_sort()
         self.model.set_source(self.session.wallet, self.current_filter())
-        self.view.setSortingEnabled(self.model.sortable)
-        header.setSortIndicatorShown(self.model.sortable)
         self._show_details(None)
 
     def set_person(self, did: str) -> None:
@@ -212,11 +217,8 @@ class EndorsementsPage(Page):
             self.person.setCurrentIndex(index)
 
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        noun = "statement" if total == 1 else "statements"
-        self.count_label.setText(
-            f"{total:,} {noun}" if shown >= total else f"{shown:,} of {total:,} {noun} loaded"
-        )
+        total = self.model.total
+        self.count_label.setText(f"{total:,} {'statement' if total == 1 else 'statements'}")
 
     # -- details -------------------------------------------------------------------------
     def selected(self) -> Endorsement | None:
