@@ -28,7 +28,9 @@ def atomic_write(path: Path, data: bytes, *, mode: int = 0o600) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise StorageFull(f"The disk is full; {path.name} was not written.") from exc
+            raise StorageFull(
+                f"The disk is full; {path.name} was not written. Free some space and try again."
+            ) from exc
         raise VouchError(f"Could not write {path}: {exc.strerror or exc}.") from exc
 
 

@@ -67,6 +67,10 @@ class GuardedConnection:
     def executemany(self, sql: str, rows: Any) -> GuardedCursor:
         return GuardedCursor(_guard(self._conn.executemany, sql, rows))
 
+    @property
+    def in_transaction(self) -> bool:
+        return bool(self._conn.in_transaction)
+
     def close(self) -> None:
         self._conn.close()
 
@@ -126,13 +130,17 @@ class Database:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
+        except BaseException as exc:
+            if conn.in_transaction:  # SQLite itself rolls back on some errors (SQLITE_FULL)
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlcipher3.OperationalError) and _is_write_failure(exc):
+                raise map_operational_error(exc) from exc
             raise
         try:
             conn.execute("COMMIT")
         except sqlcipher3.OperationalError as exc:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise map_operational_error(exc) from exc
 
     def rekey(self, new_key: bytes) -> None:
@@ -140,15 +148,36 @@ class Database:
         conn = self.conn
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute(f"PRAGMA rekey = {_key_pragma(new_key)}")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the main file under the new key now
 
     def integrity_ok(self) -> bool:
+        # cipher_integrity_check reads the main file only: move pages still in the WAL (after a
+        # re-key, or a crash before a checkpoint) there first, or they read as damaged.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         rows = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
         quick = self.conn.execute("PRAGMA quick_check").fetchone()
         return not rows and quick is not None and quick[0] == "ok"
 
 
+SQLITE_IOERR = 10
+SQLITE_FULL = 13
+FULL_MESSAGE = "The disk is full; nothing was changed. Free some space and try again."
+
+
+def _is_full(exc: sqlcipher3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == SQLITE_FULL:
+        return True
+    return "full" in str(exc).lower() or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+def _is_write_failure(exc: sqlcipher3.OperationalError) -> bool:
+    """The disk refused a write (full, a size limit, an I/O error): not damage, not our bug."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return _is_full(exc) or (isinstance(code, int) and code & 0xFF == SQLITE_IOERR)
+
+
 def map_operational_error(exc: sqlcipher3.OperationalError) -> VouchError:
-    text = str(exc).lower()
-    if "full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-        return StorageFull()
+    if _is_full(exc):
+        return StorageFull(FULL_MESSAGE)
     return VouchError(f"The wallet could not save the change: {exc}.")
