@@ -11,6 +11,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from vouch.core.dataintegrity import (
@@ -23,7 +24,7 @@ from vouch.core.dataintegrity import (
 from vouch.core.errors import InvalidDid, InvalidInput, NotAnEndorsement
 from vouch.core.identity import Identity, public_key_from_did
 from vouch.core.records import Kind, Level
-from vouch.core.scopes import is_normalised_scope, normalise_scope
+from vouch.core.scopes import MAX_SCOPE_LENGTH, is_normalised_scope, normalise_scope
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -179,16 +180,24 @@ def credential_kind(document: object) -> str:
     return "credential"
 
 
-def verify_statement(document: object) -> Statement:
-    """Both layers for an endorsement or caution. Raises `InvalidProof` / `NotAnEndorsement`."""
-    signed = verify_proof(document, expected_purpose=ASSERTION)
+def verify_statement(document: object, *, document_digest: bytes | None = None) -> Statement:
+    """Both layers for an endorsement or caution. Raises `InvalidProof` / `NotAnEndorsement`.
+
+    `document_digest`: see `verify_proof` (for callers that canonicalized the document already).
+    """
+    signed = verify_proof(document, expected_purpose=ASSERTION, document_digest=document_digest)
     assert isinstance(document, dict)
+    return statement_rules(document, signed.signer)
+
+
+def statement_rules(document: dict[str, Any], signer: str) -> Statement:
+    """Layer 2 alone, for a document whose proof by `signer` is checked (or being checked)."""
     kind = credential_kind(document)
     if kind not in ("endorsement", "caution"):
         raise NotAnEndorsement("This credential is not a Vouch endorsement or caution.")
     expected = ENDORSEMENT_TYPES if kind == "endorsement" else CAUTION_TYPES
     _require(document.get("type") == expected, f"The credential's type must be {expected}.")
-    issuer = _issuer(document, signed.signer)
+    issuer = _issuer(document, signer)
     statement_id = _statement_id(document)
     valid_from, valid_until = _dates(document, require_until=True)
     assert valid_until is not None
@@ -196,7 +205,7 @@ def verify_statement(document: object) -> Statement:
     subject = _did(claim.get("id"), "The subject")
     _require(subject != issuer, "The issuer endorses themselves.")
     scope = claim.get("scope")
-    _require(is_normalised_scope(scope), "The scope is missing or not a normalised tag.")
+    _require(_is_scope(scope), "The scope is missing or not a normalised tag.")
     level, comment, reason = _kind_fields(kind, claim)
     return Statement(
         id=statement_id,
@@ -212,11 +221,18 @@ def verify_statement(document: object) -> Statement:
     )
 
 
-def verify_revocation(document: object) -> RevocationStatement:
-    signed = verify_proof(document, expected_purpose=ASSERTION)
+def verify_revocation(
+    document: object, *, document_digest: bytes | None = None
+) -> RevocationStatement:
+    signed = verify_proof(document, expected_purpose=ASSERTION, document_digest=document_digest)
     assert isinstance(document, dict)
+    return revocation_rules(document, signed.signer)
+
+
+def revocation_rules(document: dict[str, Any], signer: str) -> RevocationStatement:
+    """Layer 2 of a revocation (see `statement_rules`)."""
     _require(document.get("type") == REVOCATION_TYPES, "This credential is not a revocation.")
-    issuer = _issuer(document, signed.signer)
+    issuer = _issuer(document, signer)
     revocation_id = _statement_id(document)
     effective, _ = _dates(document, require_until=False)
     claim = _claim(document)
@@ -226,6 +242,17 @@ def verify_revocation(document: object) -> RevocationStatement:
     _require(isinstance(reason, str) and bool(reason.strip()), "A revocation needs a reason.")
     _require(len(str(reason)) <= MAX_REASON, "The revocation reason is too long.")
     return RevocationStatement(revocation_id, issuer, str(target), str(reason), effective)
+
+
+@lru_cache(maxsize=4096)
+def _is_normalised(scope: str) -> bool:
+    """Cached: a bundle holds thousands of credentials over a few scopes."""
+    return is_normalised_scope(scope)
+
+
+def _is_scope(value: object) -> bool:
+    # A normalised scope is at most MAX_SCOPE_LENGTH long: longer text is never cached.
+    return isinstance(value, str) and len(value) <= MAX_SCOPE_LENGTH and _is_normalised(str(value))
 
 
 def _require(condition: bool, reason: str) -> None:

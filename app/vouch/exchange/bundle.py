@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from vouch.core.canonical import canonicalize, parse_strict
+from vouch.core.canonical import (
+    CanonicalizationFailed,
+    canonical_halves,
+    canonicalize,
+    join_objects,
+    member_object,
+    parse_strict,
+)
 from vouch.core.credentials import VC_CONTEXT, VOUCH_CONTEXT, new_id
-from vouch.core.dataintegrity import AUTHENTICATION, add_proof, verify_proof
+from vouch.core.dataintegrity import (
+    AUTHENTICATION,
+    SecuredBytes,
+    add_proof,
+    canonical_secured,
+    verify_proof,
+)
 from vouch.core.errors import InvalidBundle, InvalidCredential, InvalidDid
 from vouch.core.identity import Identity, public_key_from_did
 
@@ -34,6 +48,8 @@ class ParsedBundle:
     presenter: str  # the holder, whose proof over the whole bundle was checked
     recipient: str | None
     items: list[Any]  # the embedded credentials, not yet checked one by one
+    # canonical_secured(items[i]), computed once for the holder's proof and reused by the import
+    prepared: list[SecuredBytes] = field(default_factory=list, repr=False)
 
 
 def encode_bundle(
@@ -89,6 +105,27 @@ def from_text(text: str) -> bytes:
 
 def decode_bundle(data: bytes | str) -> ParsedBundle:
     """Parse and check the presentation (limits, strict JSON, the holder's proof)."""
+    opened = open_bundle(data)
+    prepared = _prepare(opened.items)
+    check_holder_proof(opened, prepared)
+    assert prepared is not None  # check_holder_proof refuses None
+    return ParsedBundle(opened.presenter, opened.recipient, opened.items, prepared)
+
+
+@dataclass(frozen=True)
+class OpenedBundle:
+    """A bundle parsed and checked but for the holder's proof (`check_holder_proof`)."""
+
+    document: dict[str, Any]
+    presenter: str
+    recipient: str | None
+    items: list[Any]
+
+
+def open_bundle(data: bytes | str) -> OpenedBundle:
+    """Limits, strict JSON and the presentation's shape; the holder's proof is left to
+    `check_holder_proof`, which needs every item's canonical form (the import computes those
+    while checking the items, so the two share the work)."""
     if looks_like_text(data):
         data = from_text(data if isinstance(data, str) else data.decode("ascii", "replace"))
     size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
@@ -109,22 +146,56 @@ def decode_bundle(data: bytes | str) -> ParsedBundle:
         raise InvalidBundle("The bundle holds no list of credentials.")
     if len(items) > MAX_BUNDLE_ITEMS:
         raise InvalidBundle(f"The bundle holds more than {MAX_BUNDLE_ITEMS} items.")
-    return ParsedBundle(_check_holder(document), _recipient(document), items)
+    return OpenedBundle(document, _holder(document), _recipient(document), items)
 
 
-def _check_holder(document: dict[str, Any]) -> str:
+def _holder(document: dict[str, Any]) -> str:
     holder = document.get("holder")
     try:
         public_key_from_did(holder)  # type: ignore[arg-type]
     except InvalidDid as exc:
         raise InvalidBundle("The bundle's holder is not a did:key.") from exc
+    return str(holder)
+
+
+def _prepare(items: list[Any]) -> list[SecuredBytes] | None:
     try:
-        proof = verify_proof(document, expected_purpose=AUTHENTICATION)
+        return [canonical_secured(item) for item in items]
+    except CanonicalizationFailed:
+        return None
+
+
+_UNCANONICAL = "The bundle's signature is not valid: it cannot be canonicalized."
+
+
+def _presentation_digest(document: dict[str, Any], prepared: list[SecuredBytes]) -> bytes:
+    """SHA-256 of the JCS of the presentation without its proof, built from the items'
+    canonical bytes instead of canonicalizing them a second time."""
+    unsigned = {k: v for k, v in document.items() if k != "proof"}
+    try:
+        before, after = canonical_halves(unsigned, "verifiableCredential")
+    except CanonicalizationFailed as exc:
+        raise InvalidBundle(_UNCANONICAL) from exc
+    items = b"[" + b",".join(p.canonical for p in prepared) + b"]"
+    joined = join_objects(before, member_object("verifiableCredential", items), after)
+    return hashlib.sha256(joined).digest()
+
+
+def check_holder_proof(opened: OpenedBundle, prepared: list[SecuredBytes] | None) -> None:
+    """Raise `InvalidBundle` unless the holder signed the presentation. `prepared[i]` is
+    `canonical_secured(items[i])`, None when some item has no canonical form."""
+    if prepared is None:
+        raise InvalidBundle(_UNCANONICAL)
+    if len(prepared) != len(opened.items):
+        raise ValueError("prepared does not match the items")
+    document, holder = opened.document, opened.presenter
+    digest = _presentation_digest(document, prepared)
+    try:
+        proof = verify_proof(document, expected_purpose=AUTHENTICATION, document_digest=digest)
     except InvalidCredential as exc:
         raise InvalidBundle(f"The bundle's signature is not valid: {exc.reason}") from exc
     if proof.signer != holder:
         raise InvalidBundle("The bundle claims to come from someone other than its signer.")
-    return str(holder)
 
 
 def _recipient(document: dict[str, Any]) -> str | None:

@@ -278,6 +278,19 @@ def _where(flt: EndorsementFilter, me: str, now: float) -> tuple[str, list[Any]]
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+def _source(flt: EndorsementFilter) -> str:
+    """The table to read, with the covering listing index when the filter is on its columns.
+
+    Left to itself SQLite walks a one-column index and reads every table row (each with its
+    document) to test a status or scope: about 0.8 s at 100k rows, against 0.05-0.2 s through
+    `statements_listing`. A person filter has better indexes; free text needs the table.
+    """
+    on_listing = flt.status is not None or flt.scope or flt.level is not None or flt.kind
+    if on_listing and not flt.person and not flt.text:
+        return " FROM statements INDEXED BY statements_listing"
+    return " FROM statements"
+
+
 def _status_clause(status: Status, now: float) -> tuple[str, list[Any]]:
     revoked = "(revoked_at IS NOT NULL AND revoked_at <= ?)"
     if status is Status.REVOKED:
@@ -319,9 +332,7 @@ SORT_KEYS: dict[str, str] = {
 DEFAULT_SORT = ("valid_from", True)  # newest first
 
 
-def _order_by(
-    sort: str | None, descending: bool, me: str, now: float
-) -> tuple[str, list[Any]]:
+def _order_by(sort: str | None, descending: bool, me: str, now: float) -> tuple[str, list[Any]]:
     """ORDER BY for a whitelisted key (ties in the order rows were stored), and its parameters.
 
     Descending is the exact reverse of ascending, ties included.
@@ -351,34 +362,54 @@ def list_statements(
     sort: str | None = None,
     descending: bool = False,
 ) -> list[Endorsement]:
-    """One page of the matching statements, ordered by `sort` (a key of SORT_KEYS).
+    """One page of the matching statements, ordered by `sort` (a key of SORT_KEYS)."""
+    keys = statement_keys(
+        conn, flt, me, now=now, sort=sort, descending=descending, offset=offset, limit=limit
+    )
+    found = statements_by_key(conn, keys, me)
+    return [found[key] for key in keys if key in found]
 
-    The ordering runs over row ids and sort keys only, then the page's rows are read by id, so
-    a deep page of a large store never sorts the documents themselves.
+
+def statement_keys(
+    conn: Connection,
+    flt: EndorsementFilter,
+    me: str,
+    *,
+    now: float,
+    sort: str | None = None,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[int]:
+    """The row keys of the matching statements, in order.
+
+    Ordering runs over keys and the listing index only, never over the documents, so even the
+    whole ordered list of a large store is cheap to hold; `statements_by_key` reads a window.
     """
     where, params = _where(flt, me, now)
     order, order_params = _order_by(sort, descending, me, now)
-    sql = f"SELECT rowid FROM statements{where}{order} LIMIT ? OFFSET ?"
-    params += order_params + [-1 if limit is None else limit, offset]
-    ids = [int(r[0]) for r in conn.execute(sql, params)]
-    return _statements_by_rowid(conn, ids, me)
+    sql = f"SELECT rowid{_source(flt)}{where}{order} LIMIT ? OFFSET ?"
+    params += [*order_params, -1 if limit is None else limit, offset]
+    return [int(r[0]) for r in conn.execute(sql, params)]
 
 
-def _statements_by_rowid(conn: Connection, ids: list[int], me: str) -> list[Endorsement]:
+def statements_by_key(conn: Connection, keys: Sequence[int], me: str) -> dict[int, Endorsement]:
+    """The statements with these row keys (a key gone since is simply missing)."""
     found: dict[int, Endorsement] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(keys), 500):
+        chunk = list(keys[start : start + 500])
         marks = ",".join("?" * len(chunk))
         rows = conn.execute(
             f"SELECT rowid, {_STATEMENT_COLUMNS} FROM statements WHERE rowid IN ({marks})", chunk
         )
         found.update((int(r[0]), _endorsement(r[1:], me)) for r in rows)
-    return [found[i] for i in ids if i in found]
+    return found
 
 
 def count_statements(conn: Connection, flt: EndorsementFilter, me: str, *, now: float) -> int:
     where, params = _where(flt, me, now)
-    return int(conn.execute(f"SELECT count(*) FROM statements{where}", params).fetchone()[0])
+    sql = f"SELECT count(*){_source(flt)}{where}"
+    return int(conn.execute(sql, params).fetchone()[0])
 
 
 def scopes_in_use(conn: Connection) -> list[str]:
@@ -397,14 +428,14 @@ def documents_for(conn: Connection, ids: Sequence[str] | None, me: str) -> list[
     if ids is None:
         rows = conn.execute("SELECT id, document FROM statements WHERE issuer = ?", (me,))
         return [(str(i), str(d)) for i, d in rows]
-    found: list[tuple[str, str]] = []
-    for statement_id in ids:
-        row = conn.execute(
-            "SELECT id, document FROM statements WHERE id = ?", (statement_id,)
-        ).fetchone()
-        if row:
-            found.append((str(row[0]), str(row[1])))
-    return found
+    documents: dict[str, str] = {}
+    wanted = list(dict.fromkeys(ids))
+    for start in range(0, len(wanted), 500):  # one query per 500 ids, not one per id
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(f"SELECT id, document FROM statements WHERE id IN ({marks})", chunk)
+        documents.update((str(i), str(d)) for i, d in rows)
+    return [(i, documents[i]) for i in ids if i in documents]
 
 
 def revocation_documents(conn: Connection, target_ids: Iterable[str]) -> list[str]:
