@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,linux-unlock]'
+	$(PY) -m pip install --quiet -e '.[test,linux-unlock,fuzz]'
 	touch $(STAMP)
 
 system-deps:

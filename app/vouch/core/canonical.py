@@ -53,8 +53,13 @@ def _parse_int(text: str) -> int | float:
     value = int(text)
     if -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
         return value
-    as_float = float(value)
-    if as_float != value:
+    try:
+        as_float = float(value)
+    except OverflowError as exc:  # beyond 1.8e308
+        raise ValueError("an integer too large to be exact") from exc
+    # Accept the exact integer, or the digits JCS writes for that float (which read back as a
+    # different integer): either way the canonical form parses again to the same number.
+    if as_float != value and canonicalize(as_float) != text.encode("ascii"):
         raise ValueError("an integer too large to be exact")
     return as_float
 

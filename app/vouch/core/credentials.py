@@ -271,7 +271,11 @@ def _did(value: object, what: str) -> str:
 def _issuer(document: dict[str, Any], signer: str) -> str:
     issuer = _did(document.get("issuer"), "The issuer")
     _require(issuer == signer, "The issuer did not sign this credential (another key did).")
-    _require(document.get("@context", [None])[0] == VC_CONTEXT, "Not a VC 2.0 credential.")
+    contexts = document.get("@context")
+    _require(
+        isinstance(contexts, list) and bool(contexts) and contexts[0] == VC_CONTEXT,
+        "Not a VC 2.0 credential.",
+    )
     return issuer
 
 

@@ -56,7 +56,7 @@ def parse_datetime(value: object, field: str) -> datetime:
         text = head + "." + digits.group(0)[:6].ljust(6, "0") + rest[digits.end() :]
     try:
         return datetime.fromisoformat(text).astimezone(UTC)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:  # 9999-12-31T23:59:59-01:00 overflows in UTC
         raise ValueError(f"{field} is not a real date") from exc
 
 

@@ -81,6 +81,23 @@ def looks_like_text(data: bytes | str) -> bool:
     return head.strip().startswith(TEXT_PREFIX)
 
 
+_INFLATE_CHUNK = 1 << 20
+
+
+def _inflate_bounded(inflater: Any, packed: bytes) -> bytes:
+    """Inflate a megabyte at a time, refusing as soon as the output passes the size limit
+    (a deflate bomb never gets more than the limit plus one chunk of memory)."""
+    out = bytearray()
+    pending = packed
+    while True:
+        out += inflater.decompress(pending, _INFLATE_CHUNK)
+        if len(out) > MAX_BUNDLE_BYTES:
+            raise InvalidBundle("The bundle is larger than Vouch accepts.")
+        pending = inflater.unconsumed_tail
+        if not pending:
+            return bytes(out)
+
+
 def from_text(text: str) -> bytes:
     """The bundle bytes inside clipboard text, with the size limit enforced while inflating."""
     text = text.strip()
@@ -91,11 +108,9 @@ def from_text(text: str) -> bytes:
     try:
         packed = base64.urlsafe_b64decode(text[len(TEXT_PREFIX) :].encode("ascii"))
         inflater = zlib.decompressobj()
-        data = inflater.decompress(packed, MAX_BUNDLE_BYTES + 1)
+        data = _inflate_bounded(inflater, packed)
     except (binascii.Error, ValueError, zlib.error) as exc:
         raise InvalidBundle("The pasted bundle text is damaged (cut short or altered).") from exc
-    if len(data) > MAX_BUNDLE_BYTES or inflater.unconsumed_tail:
-        raise InvalidBundle("The bundle is larger than Vouch accepts.")
     if not inflater.eof:
         raise InvalidBundle("The pasted bundle text is cut short.")
     if inflater.unused_data:
@@ -128,7 +143,14 @@ def open_bundle(data: bytes | str) -> OpenedBundle:
     while checking the items, so the two share the work)."""
     if looks_like_text(data):
         data = from_text(data if isinstance(data, str) else data.decode("ascii", "replace"))
-    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if isinstance(data, str):
+        if len(data) > MAX_BUNDLE_BYTES:
+            raise InvalidBundle(f"The bundle is larger than {MAX_BUNDLE_BYTES // 2**20} MiB.")
+        try:
+            data = data.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate in pasted text
+            raise InvalidBundle("The bundle is not valid UTF-8 text.") from exc
+    size = len(data)
     if size > MAX_BUNDLE_BYTES:
         raise InvalidBundle(f"The bundle is larger than {MAX_BUNDLE_BYTES // 2**20} MiB.")
     if size == 0:
