@@ -3,41 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-PASS = "sync passphrase 1"
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(VOUCH_TEST_FAST_KDF="1", VOUCH_PASSPHRASE=PASS, HOME=str(tmp_path))
-    return env
-
-
-def vouch(tmp_path: Path, wallet: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vouch.cli", "--wallet", str(wallet), "--json", *args],
-        env=_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def make_wallet(tmp_path: Path, name: str) -> tuple[Path, str]:
-    home = tmp_path / name
-    result = vouch(tmp_path, home, "init")
-    assert result.returncode == 0, result.stderr
-    return home, json.loads(result.stdout)["did"]
+from sync_helpers import cli_env, make_wallet, vouch, wait_listening
 
 
 def free_port() -> int:
@@ -63,7 +36,7 @@ def sharing(tmp_path: Path) -> Iterator[tuple[Path, str, int, subprocess.Popen[s
             "--timeout",
             "60",
         ],
-        env=_env(tmp_path),
+        env=cli_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
@@ -74,18 +47,6 @@ def sharing(tmp_path: Path) -> Iterator[tuple[Path, str, int, subprocess.Popen[s
     proc.wait(timeout=10)
     if proc.stdout is not None:
         proc.stdout.close()
-
-
-def wait_listening(proc: subprocess.Popen[str]) -> list[str]:
-    lines: list[str] = []
-    assert proc.stdout is not None
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        lines.append(line)
-        if line.startswith("Visible as"):
-            return lines
-    raise AssertionError("the sharing wallet never became visible: " + "".join(lines))
 
 
 def listed(tmp_path: Path, home: Path) -> list[dict[str, object]]:

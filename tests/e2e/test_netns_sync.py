@@ -12,14 +12,12 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-PASS = "netns passphrase 1"
+from sync_helpers import cli_env, make_wallet, vouch, wait_listening
 
 
 @dataclass
@@ -61,41 +59,9 @@ def link() -> Iterator[Link]:
         _ip("netns", "del", namespace)
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(VOUCH_TEST_FAST_KDF="1", VOUCH_PASSPHRASE=PASS, HOME=str(tmp_path))
-    return env
-
-
-def vouch(tmp_path: Path, wallet: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vouch.cli", "--wallet", str(wallet), "--json", *args],
-        env=_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
-
-
-def make_wallet(tmp_path: Path, name: str) -> tuple[Path, str]:
-    home = tmp_path / name
-    result = vouch(tmp_path, home, "init")
-    assert result.returncode == 0, result.stderr
-    return home, str(json.loads(result.stdout)["did"])
-
-
 def wait_visible(proc: subprocess.Popen[str]) -> str:
     """The instance name printed by `vouch share` once it is visible."""
-    assert proc.stdout is not None
-    lines: list[str] = []
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        lines.append(line)
-        if line.startswith("Visible as"):
-            return line.split()[-1]
-    raise AssertionError("the sharing wallet never became visible: " + "".join(lines))
+    return wait_listening(proc)[-1].split()[-1]
 
 
 def test_two_hosts_find_each_other_and_sync(tmp_path: Path, link: Link) -> None:
@@ -111,7 +77,7 @@ def test_two_hosts_find_each_other_and_sync(tmp_path: Path, link: Link) -> None:
     command += ["--listen", f"{link.inside_ip}:47811", "--timeout", "60"]
     proc = subprocess.Popen(
         ["ip", "netns", "exec", link.namespace, *command],
-        env=_env(tmp_path),
+        env=cli_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
