@@ -161,7 +161,10 @@ class Identity:
 
 def x25519_public_from_did(did: str) -> bytes:
     """The X25519 public key that matches a did:key's Ed25519 key."""
-    return bytes(nacl.bindings.crypto_sign_ed25519_pk_to_curve25519(public_key_from_did(did)))
+    try:
+        return bytes(nacl.bindings.crypto_sign_ed25519_pk_to_curve25519(public_key_from_did(did)))
+    except nacl.exceptions.CryptoError as exc:  # well formed, but not a point on the curve
+        raise InvalidDid("The key is not a usable Ed25519 public key.") from exc
 
 
 def recovery_phrase_from_seed(seed: bytes) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
 from vouch.core.errors import VouchError
 
@@ -31,6 +31,17 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue"
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def busy_bar(accessible_name: str) -> QProgressBar:
+    """The thin, hidden "working…" bar shown beside an inline message during a slow call."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setMaximumHeight(8)
+    bar.setTextVisible(False)
+    bar.setAccessibleName(accessible_name)
+    bar.hide()
+    return bar
 
 
 class InlineMessage(QLabel):

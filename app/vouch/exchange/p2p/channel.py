@@ -16,7 +16,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import nacl.exceptions
 from cryptography.exceptions import InvalidTag
 from noise.connection import Keypair, NoiseConnection
 from noise.exceptions import NoiseHandshakeError, NoiseInvalidMessage, NoiseValueError
@@ -176,8 +175,7 @@ def _check_hello(payload: bytes, remote_static: bytes | None) -> str:
     try:
         did = payload[1:].decode("ascii")
         expected = x25519_public_from_did(did)
-    except (UnicodeDecodeError, InvalidDid, nacl.exceptions.CryptoError) as exc:
-        # CryptoError: a well-formed did:key whose key is not a usable curve point.
+    except (UnicodeDecodeError, InvalidDid) as exc:
         raise IdentityMismatch("The other wallet sent an invalid identity.") from exc
     if remote_static is None or remote_static != expected:
         raise IdentityMismatch("The other wallet's key does not match the identity it claims.")

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from vouch.flows.passphrase import assess, check_pair
 from vouch.gui import worker
-from vouch.gui.messages import InlineMessage
+from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.os_unlock import forget_after_passphrase_change
 from vouch.gui.session import Session
 
@@ -40,11 +39,7 @@ class RecoveryPhraseDialog(QDialog):
         self.passphrase.setAccessibleName("Passphrase")
         form.addRow("&Passphrase:", self.passphrase)
         layout.addLayout(form)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(8)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar("Checking the passphrase")
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)
@@ -117,11 +112,7 @@ class ChangePassphraseDialog(QDialog):
             lambda t: self.strength.setText(f"{assess(t).label}. {assess(t).hint}" if t else "")
         )
         layout.addWidget(self.strength)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(8)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
+        self.busy = busy_bar("Changing the passphrase")
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)

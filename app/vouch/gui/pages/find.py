@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from vouch.gui import worker
 from vouch.gui.icons import icon
-from vouch.gui.messages import InlineMessage
+from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.models import NameBook
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
@@ -70,12 +69,7 @@ class FindPage(Page):
         bar.addWidget(self.query, 1)
         bar.addWidget(self.search_button)
         layout.addLayout(bar)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(6)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Searching")
-        self.busy.hide()
+        self.busy = busy_bar("Searching")
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)

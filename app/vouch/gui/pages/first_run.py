@@ -27,7 +27,7 @@ from vouch.flows.passphrase import assess
 from vouch.gui import worker
 from vouch.gui.app import HOME_KEY
 from vouch.gui.icons import app_icon, icon
-from vouch.gui.messages import InlineMessage
+from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
 from vouch.wallet import Wallet
 
@@ -159,12 +159,7 @@ class FirstRunPage(QWidget):
         self.strength_label.setWordWrap(True)
         layout.addWidget(self.strength_bar)
         layout.addWidget(self.strength_label)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumHeight(8)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Creating the wallet")
-        self.busy.hide()
+        self.busy = busy_bar("Creating the wallet")
         layout.addWidget(self.busy)
         self.pass_message = InlineMessage()
         layout.addWidget(self.pass_message)

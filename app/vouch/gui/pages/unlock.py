@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from vouch.core.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
 from vouch.gui.icons import app_icon
-from vouch.gui.messages import InlineMessage
+from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.os_unlock import os_unlock_hook
 from vouch.gui.pages.base import heading, muted
 from vouch.wallet import Wallet
@@ -105,12 +104,7 @@ class UnlockPage(QWidget):
         form.addRow("&Passphrase:", self.passphrase)
         layout.addWidget(self.form_box)
 
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setAccessibleName("Unlocking")
-        self.busy.setMaximumHeight(8)
-        self.busy.hide()
+        self.busy = busy_bar("Unlocking")
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)
