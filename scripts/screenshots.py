@@ -95,7 +95,7 @@ class PeerNearby:
     def __init__(self, wallet: Wallet) -> None:
         from vouch.exchange.p2p.discovery import Announcer
         from vouch.exchange.p2p.service import SyncServer
-        from vouch.wallet_sync import WalletSyncStore
+        from vouch.wallet.sync import WalletSyncStore
 
         self.loop = asyncio.new_event_loop()
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)

@@ -19,7 +19,7 @@ with instrumented(__name__ == "__main__"):
     from vouch.core.dataintegrity import ASSERTION, add_proof
     from vouch.core.errors import VouchError
     from vouch.exchange.importing import check_item
-    from vouch.wallet_import import verify_any
+    from vouch.wallet.importing import verify_any
 
 
 def _resigned(data: bytes) -> dict[str, Any] | None:

@@ -43,7 +43,7 @@ from vouch.core.store import queries
 from vouch.core.store.db import Database
 from vouch.exchange import bundle as bundles
 from vouch.wallet import Wallet
-from vouch.wallet_import import statement_record
+from vouch.wallet.importing import statement_record
 
 pytestmark = pytest.mark.bench
 

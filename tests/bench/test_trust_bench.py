@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from support.synthetic import NOW, columns_to_rows, synthetic_columns
 from vouch.trust import TrustGraph, find, opinions, why
 from vouch.trust.graph import KIND_ENDORSEMENT, EdgeRow
-from vouch.trust.synthetic import NOW, columns_to_rows, synthetic_columns
 
 pytestmark = pytest.mark.bench
 

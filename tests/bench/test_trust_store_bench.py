@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from vouch.trust.synthetic import NOW, columns_to_rows, synthetic_columns
+from support.synthetic import NOW, columns_to_rows, synthetic_columns
 from vouch.wallet import Wallet
 
 pytestmark = pytest.mark.bench

@@ -32,7 +32,7 @@ from vouch.gui.main_window import EXCHANGE_SHORTCUT, MainWindow
 from vouch.gui.pages import exchange as exchange_module
 from vouch.gui.pages.exchange import ExchangePage
 from vouch.wallet import Wallet
-from vouch.wallet_sync import WalletSyncStore
+from vouch.wallet.sync import WalletSyncStore
 
 LOOPBACK = ["127.0.0.1"]
 LOCAL = ExchangeConfig(

@@ -12,10 +12,9 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from vouch.gui.main_window import PAGE_KEY, MainWindow
-from vouch.gui.os_unlock import set_os_unlock_hook
 from vouch.gui.pages.settings import IDLE_KEY
-from vouch.quick_unlock import QuickUnlock
 from vouch.unlock import MemoryBackend
+from vouch.wallet.quick_unlock import QuickUnlock
 
 
 def test_wrong_passphrase_then_retry(qtbot: QtBot, wallet_home: Path) -> None:
@@ -128,12 +127,12 @@ class FakeOs:
 
 
 @pytest.fixture
-def os_unlock() -> Iterator[tuple[QuickUnlock, FakeOs]]:
+def os_unlock(window: MainWindow) -> Iterator[tuple[QuickUnlock, FakeOs]]:
+    """The window's session offers the fake OS unlock (the app passes the platform's own)."""
     fake = FakeOs()
     quick = QuickUnlock(fake)
-    set_os_unlock_hook(quick)
+    window.session.os_unlock = quick
     yield quick, fake
-    set_os_unlock_hook(None)
 
 
 def turn_on_os_unlock(qtbot: QtBot, window: MainWindow, quick: QuickUnlock) -> None:

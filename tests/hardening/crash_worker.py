@@ -33,7 +33,7 @@ from typing import Any
 from vouch.core.store import db as store_db
 from vouch.exchange.p2p.service import serve, sync_with
 from vouch.wallet import Wallet
-from vouch.wallet_sync import WalletSyncStore
+from vouch.wallet.sync import WalletSyncStore
 
 Marker = Callable[[str], None]
 

@@ -38,7 +38,7 @@ from vouch.core.errors import VouchError
 from vouch.core.identity import Identity
 from vouch.exchange.p2p.service import sync_with
 from vouch.wallet import Wallet
-from vouch.wallet_sync import WalletSyncStore
+from vouch.wallet.sync import WalletSyncStore
 
 RUNS = crash_runs(35)
 BEFORE = 20  # statements by others the receiver holds (private: never sent back)

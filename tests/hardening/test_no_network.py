@@ -37,7 +37,7 @@ from vouch.core.records import Level
 from vouch.exchange.p2p.discovery import Announcer
 from vouch.exchange.p2p.service import sync_with
 from vouch.wallet import Wallet, verify_document
-from vouch.wallet_sync import WalletSyncStore
+from vouch.wallet.sync import WalletSyncStore
 
 NEW_PASSPHRASE = "glacier pencil mango thirty"
 SOCKET_EVENTS = {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"}

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from vouch.core.errors import UnlockCancelled, UnlockFailed, UnlockUnavailable, WrongPassphrase
-from vouch.quick_unlock import ENROLLED_FILE, STATE_DIR, QuickUnlock
 from vouch.unlock import MemoryBackend, UnlockBackend, UnlockNotEnrolled, make_wallet_id
 from vouch.wallet import Wallet
+from vouch.wallet.quick_unlock import ENROLLED_FILE, STATE_DIR, QuickUnlock
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "another long passphrase 42"
@@ -54,7 +54,7 @@ def test_enable_then_unlock_opens_the_same_wallet(home: Path) -> None:
     assert not quick.is_enabled(home)
     did = enable(quick, home)
     assert quick.is_enabled(home)
-    wallet = quick.unlock(home)
+    wallet = Wallet.open_with_os(home, quick)
     try:
         assert wallet.did == did
     finally:
@@ -76,9 +76,9 @@ def test_cancelling_the_prompt_never_unlocks(home: Path) -> None:
     enable(quick, home)
     machine.backend_of(home).script("cancel", "fail")
     with pytest.raises(UnlockCancelled):
-        quick.unlock(home)
+        Wallet.open_with_os(home, quick)
     with pytest.raises(UnlockFailed):
-        quick.unlock(home)
+        Wallet.open_with_os(home, quick)
     assert quick.is_enabled(home)
 
 
@@ -90,7 +90,7 @@ def test_disable_forgets_the_key_and_the_passphrase_still_works(home: Path) -> N
     assert not quick.is_enabled(home)
     assert not (home / STATE_DIR / ENROLLED_FILE).exists()
     with pytest.raises(UnlockNotEnrolled):
-        quick.unlock(home)
+        Wallet.open_with_os(home, quick)
     Wallet.open(home, PASSPHRASE).lock()
     quick.disable(home)  # twice is fine
 
@@ -101,14 +101,13 @@ def test_a_passphrase_change_turns_it_off(home: Path) -> None:
     did = enable(quick, home)
     wallet_id = make_wallet_id(home, did)
     assert machine.backend_of(home).is_enrolled(wallet_id)
-    wallet = Wallet.open(home, PASSPHRASE)
-    wallet.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
-    quick.forget_after_passphrase_change(home)
+    wallet = Wallet.open(home, PASSPHRASE, os_unlock=quick)
+    wallet.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)  # the wallet forgets the OS key itself
     wallet.lock()
     assert not quick.is_enabled(home)
     assert not machine.backend_of(home).is_enrolled(wallet_id)
     with pytest.raises(UnlockNotEnrolled):
-        quick.unlock(home)
+        Wallet.open_with_os(home, quick)
     with pytest.raises(WrongPassphrase):
         Wallet.open(home, PASSPHRASE)
     Wallet.open(home, NEW_PASSPHRASE).lock()
@@ -122,7 +121,7 @@ def test_a_record_from_another_wallet_folder_is_refused(home: Path, tmp_path: Pa
     shutil.copytree(home, moved)
     machine.backends[moved / STATE_DIR] = machine.backend_of(home)
     with pytest.raises(UnlockFailed, match="another wallet"):
-        quick.unlock(moved)
+        Wallet.open_with_os(moved, quick)
 
 
 def test_a_tampered_id_file_reads_as_off(home: Path) -> None:
@@ -132,7 +131,7 @@ def test_a_tampered_id_file_reads_as_off(home: Path) -> None:
     assert quick.enrolled_id(home) is None
     assert not quick.is_enabled(home)
     with pytest.raises(UnlockNotEnrolled):
-        quick.unlock(home)
+        Wallet.open_with_os(home, quick)
 
 
 def test_unavailable_backend_refuses_to_enable(home: Path) -> None:

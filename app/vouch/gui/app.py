@@ -22,11 +22,10 @@ import vouch
 from vouch.gui import messages
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
-from vouch.gui.os_unlock import install_platform_hook
 from vouch.gui.single_instance import InstanceServer, Request, hand_off, server_name
 from vouch.gui.theme import apply_theme
 from vouch.links import InvalidLink, looks_like_link, parse_link
-from vouch.wallet import default_home
+from vouch.wallet import QuickUnlock, default_home
 
 if TYPE_CHECKING:
     from vouch.gui.main_window import MainWindow
@@ -147,7 +146,7 @@ def start_window(home: Path, request: Request, server: InstanceServer | None) ->
     """The main window for `home`, shown, handling `request` and later launches' requests."""
     from vouch.gui.main_window import MainWindow
 
-    window = MainWindow(home)
+    window = MainWindow(home, os_unlock=QuickUnlock())  # this platform's OS unlock
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(FileOpenHandler(window))
@@ -208,7 +207,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             server = None
     configure_application(app)
     crash.install()
-    install_platform_hook()
     window = start_window(home, request, server)
     if smoke:
         QTimer.singleShot(0, lambda: _smoke_check(app, window))

@@ -44,7 +44,7 @@ from vouch.gui.pages.people import PeoplePage
 from vouch.gui.pages.settings import IDLE_KEY, SettingsPage
 from vouch.gui.pages.unlock import UnlockPage
 from vouch.gui.session import Session
-from vouch.wallet import Wallet
+from vouch.wallet import QuickUnlock, Wallet
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -67,17 +67,19 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, home: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, home: Path, parent: QWidget | None = None, *, os_unlock: QuickUnlock | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Vouch")
         self.setAcceptDrops(True)
-        self.session = Session(home, self)
+        self.session = Session(home, self, os_unlock=os_unlock)
         self.settings = QSettings()
         self._pending_import: bytes | str | None = None
         self.dialogs: list[QDialog] = []
 
-        self.first_run = FirstRunPage(home)
-        self.unlock_page = UnlockPage()
+        self.first_run = FirstRunPage(home, session=self.session)
+        self.unlock_page = UnlockPage(self.session)
         self.workspace, self.nav, self.pages_stack = self._build_workspace()
         self.central = QStackedWidget()
         for widget in (self.first_run, self.unlock_page, self.workspace):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from vouch.core.errors import WalletLocked
-from vouch.wallet import Wallet
+from vouch.errors import WalletLocked
+from vouch.wallet import QuickUnlock, Wallet
 
 
 class Session(QObject):
@@ -17,10 +17,21 @@ class Session(QObject):
     changed = Signal()  # endorsements, contacts or settings in the store changed
     home_changed = Signal(Path)
 
-    def __init__(self, home: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self, home: Path, parent: QObject | None = None, *, os_unlock: QuickUnlock | None = None
+    ) -> None:
         super().__init__(parent)
         self._home = home
         self._wallet: Wallet | None = None
+        # "Unlock with <OS method>"; None when the app offers none (the wallet still forgets
+        # a stale OS-held key on a passphrase change through its own default collaborator).
+        self.os_unlock = os_unlock
+
+    def usable_os_unlock(self) -> QuickUnlock | None:
+        """The OS unlock service when this machine can use it, else None."""
+        if self.os_unlock is not None and self.os_unlock.available():
+            return self.os_unlock
+        return None
 
     @property
     def home(self) -> Path:

@@ -20,7 +20,7 @@ from vouch.core.errors import InvalidBundle, OperationCancelled, StorageFull
 from vouch.core.records import Direction, Level, Status
 from vouch.exchange import bundle as bundles
 from vouch.wallet import Wallet
-from vouch.wallet_import import BATCH
+from vouch.wallet.importing import BATCH
 
 
 def _docs(data: bytes) -> list[dict[str, Any]]:
@@ -239,7 +239,7 @@ def test_cancelled_apply_leaves_the_store_unchanged(
     monkeypatch: pytest.MonkeyPatch,
     stop_at: int,
 ) -> None:
-    import vouch.wallet_import as wallet_import
+    import vouch.wallet.importing as wallet_import
 
     monkeypatch.setattr(wallet_import, "BATCH", 10)
     preview = bob.preview_import(_many(alice, bob.did, 50))

@@ -15,8 +15,8 @@ import sqlcipher3
 from vouch.core.errors import CorruptStore, StoreTooNew, WalletLocked, WrongPassphrase
 from vouch.core.store import kdf
 from vouch.core.store.migrations import SCHEMA_VERSION
-from vouch.home import WalletFiles
 from vouch.wallet import Wallet
+from vouch.wallet.home import WalletFiles
 
 PASSPHRASE = "correct horse battery staple"
 NEW_PASSPHRASE = "a different long passphrase"

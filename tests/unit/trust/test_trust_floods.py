@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from trust_helpers import NOW, caution, edge, graph
 
+from support.synthetic import sybil_region
 from vouch.trust import DEFAULT_PARAMS, TrustGraph, compute, find, opinions, why
-from vouch.trust.synthetic import sybil_region
 
 DECAY = DEFAULT_PARAMS.decay
 BUDGET = DEFAULT_PARAMS.budget

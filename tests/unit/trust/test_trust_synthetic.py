@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from support.synthetic import NOW, columns_to_rows, synthetic_columns, synthetic_scopes
 from vouch.trust import TrustGraph, find
 from vouch.trust.graph import KIND_CAUTION
-from vouch.trust.synthetic import NOW, columns_to_rows, synthetic_columns, synthetic_scopes
 
 
 def test_same_seed_same_graph_other_seed_other_graph() -> None:

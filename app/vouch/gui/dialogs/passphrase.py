@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from vouch.flows.passphrase import assess, check_pair
 from vouch.gui import worker
 from vouch.gui.messages import InlineMessage, busy_bar
-from vouch.gui.os_unlock import forget_after_passphrase_change
 from vouch.gui.session import Session
 
 
@@ -135,8 +134,7 @@ class ChangePassphraseDialog(QDialog):
         self.ok.setEnabled(False)
 
         def change(_job: worker.Job) -> None:
-            wallet.change_passphrase(old, new)
-            forget_after_passphrase_change(wallet.home)
+            wallet.change_passphrase(old, new)  # the wallet also forgets a stale OS-held key
 
         self.job = worker.run(
             change,

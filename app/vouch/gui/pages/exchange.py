@@ -43,7 +43,7 @@ from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
-from vouch.wallet_sync import WalletSyncStore
+from vouch.wallet.sync import WalletSyncStore
 
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_WORDS = {

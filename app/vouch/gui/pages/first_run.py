@@ -29,6 +29,7 @@ from vouch.gui.app import HOME_KEY
 from vouch.gui.icons import app_icon, icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
+from vouch.gui.session import Session
 from vouch.wallet import Wallet
 
 PHRASE_CONFIRMED = "recovery_phrase_confirmed"
@@ -48,10 +49,16 @@ class FirstRunPage(QWidget):
     existing_chosen = Signal(Path)  # a folder that holds a wallet: unlock it
 
     def __init__(
-        self, home: Path, rng: random.Random | None = None, parent: QWidget | None = None
+        self,
+        home: Path,
+        rng: random.Random | None = None,
+        parent: QWidget | None = None,
+        *,
+        session: Session | None = None,
     ) -> None:
         super().__init__(parent)
         self.home = home
+        self._session = session
         self._rng = rng
         self.flow = FirstRunFlow(rng=rng) if rng else FirstRunFlow()
         self.wallet: Wallet | None = None
@@ -297,10 +304,11 @@ class FirstRunPage(QWidget):
         self.pass_message.clear_message()
         home, passphrase = self.home, self.flow.passphrase
         phrase = self.flow.restore_phrase or None
+        os_unlock = self._session.os_unlock if self._session is not None else None
         self._set_busy(True)
 
         def create(_job: worker.Job) -> tuple[Wallet, str]:
-            wallet = Wallet.create(home, passphrase, recovery_phrase=phrase)
+            wallet = Wallet.create(home, passphrase, recovery_phrase=phrase, os_unlock=os_unlock)
             return wallet, ("" if phrase else wallet.recovery_phrase(passphrase))
 
         self.job = worker.run(create, on_success=self._created, on_failure=self._create_failed)

@@ -23,7 +23,6 @@ from vouch.gui import messages, worker
 from vouch.gui.app import HOME_KEY, THEME_KEY
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
 from vouch.gui.messages import InlineMessage
-from vouch.gui.os_unlock import os_unlock_hook
 from vouch.gui.pages.base import Page, heading
 from vouch.gui.session import Session
 from vouch.gui.theme import THEMES, apply_theme
@@ -74,7 +73,7 @@ class SettingsPage(Page):
         self.passphrase_button.clicked.connect(self.change_passphrase)
         form.addRow("Passphrase:", self.passphrase_button)
 
-        # Hook for "Unlock with <OS method>": shown only when vouch.gui.os_unlock has a hook.
+        # "Unlock with <OS method>": shown only when the session's OS unlock is usable here.
         self.os_unlock_toggle = QCheckBox()
         self.os_unlock_toggle.setAccessibleName("Unlock with the operating system")
         self.os_unlock_toggle.toggled.connect(self._os_unlock_toggled)
@@ -101,7 +100,7 @@ class SettingsPage(Page):
         self._load_app_settings()
         self.home_label.setText(str(self.session.home))
         self.message.clear_message()
-        hook = os_unlock_hook()
+        hook = self.session.usable_os_unlock()
         self.os_unlock_toggle.setVisible(hook is not None)
         self.os_unlock_label.setVisible(hook is not None)
         if hook is not None:
@@ -138,7 +137,7 @@ class SettingsPage(Page):
         self.passphrase_dialog = dialog
 
     def _os_unlock_toggled(self, on: bool) -> None:
-        hook = os_unlock_hook()
+        hook = self.session.usable_os_unlock()
         if hook is None:
             return
         wallet, home = self.session.wallet, self.session.home

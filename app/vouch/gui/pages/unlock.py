@@ -26,8 +26,8 @@ from vouch.core.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
 from vouch.gui.icons import app_icon
 from vouch.gui.messages import InlineMessage, busy_bar
-from vouch.gui.os_unlock import os_unlock_hook
 from vouch.gui.pages.base import heading, muted
+from vouch.gui.session import Session
 from vouch.wallet import Wallet
 
 DAMAGE_ERRORS = (CorruptStore, StoreTooNew)
@@ -70,8 +70,9 @@ class UnlockPage(QWidget):
     open_requested = Signal(Path)  # another folder that holds a wallet
     restore_requested = Signal(Path)  # a folder without a wallet, to restore into
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.session = session
         self._home = Path()
         self.job: worker.Job | None = None
         outer = QVBoxLayout(self)
@@ -183,7 +184,7 @@ class UnlockPage(QWidget):
         self.passphrase.clear()
         self.message.clear_message()
         self._set_busy(False)
-        hook = os_unlock_hook()
+        hook = self.session.usable_os_unlock()
         show_os = hook is not None and hook.is_enabled(home)
         self.os_button.setVisible(show_os)
         if hook is not None:
@@ -207,14 +208,17 @@ class UnlockPage(QWidget):
             self.message.error("Type your passphrase.")
             return
         home = self._home
-        self._start(lambda _job: open_checked(lambda: Wallet.open(home, passphrase)))
+        quick = self.session.os_unlock
+        self._start(
+            lambda _job: open_checked(lambda: Wallet.open(home, passphrase, os_unlock=quick))
+        )
 
     def unlock_with_os(self) -> None:
-        hook = os_unlock_hook()
+        hook = self.session.usable_os_unlock()
         if hook is None:
             return
         home = self._home
-        self._start(lambda _job: open_checked(lambda: hook.unlock(home)))
+        self._start(lambda _job: open_checked(lambda: Wallet.open_with_os(home, hook)))
 
     def _start(self, fn: Callable[[worker.Job], Wallet]) -> None:
         self.message.clear_message()

@@ -14,7 +14,7 @@ from vouch.core.identity import Identity
 from vouch.core.records import Audience, Contact, EndorsementFilter
 from vouch.exchange.importing import document_hash
 from vouch.exchange.p2p.store import ReceiveSummary, SyncItem
-from vouch.wallet import Wallet
+from vouch.wallet.facade import Wallet
 
 
 def may_share(audience: Audience, subject: str, peer: str, peer_is_verified: bool) -> bool:

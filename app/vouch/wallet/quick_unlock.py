@@ -14,11 +14,14 @@ import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vouch.core.errors import UnlockFailed, UnlockUnavailable, VouchError
+from vouch.core.errors import UnlockUnavailable, VouchError
 from vouch.core.fsutil import atomic_write
 from vouch.unlock import UnlockBackend, UnlockNotEnrolled, choose_backend, make_wallet_id
-from vouch.wallet import Wallet
+
+if TYPE_CHECKING:
+    from vouch.wallet.core import WalletCore
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +75,7 @@ class QuickUnlock:
         wallet_id = self.enrolled_id(home)
         return wallet_id is not None and self.backend(home).is_enrolled(wallet_id)
 
-    def enable(self, wallet: Wallet) -> None:
+    def enable(self, wallet: WalletCore) -> None:
         """Wrap the open wallet's store key with the OS method (may prompt the user)."""
         backend = self.backend(wallet.home)
         if not backend.available():
@@ -90,20 +93,15 @@ class QuickUnlock:
         with contextlib.suppress(FileNotFoundError):
             (home / STATE_DIR / ENROLLED_FILE).unlink()
 
-    def unlock(self, home: Path) -> Wallet:
-        """Ask the OS to release the key and open the wallet with it (prompts; slow)."""
+    def release_key(self, home: Path) -> tuple[str, bytes]:
+        """Ask the OS to release the store key (prompts; slow): the enrolled wallet id and key.
+
+        `Wallet.open_with_os` opens the store with it and checks it is the wallet enrolled.
+        """
         wallet_id = self.enrolled_id(home)
         if wallet_id is None:
             raise UnlockNotEnrolled()
-        key = self.backend(home).unlock(wallet_id)
-        wallet = Wallet.open_with_key(home, key)
-        if make_wallet_id(wallet.home, wallet.did) != wallet_id:
-            wallet.lock()
-            raise UnlockFailed(
-                "The key kept by the operating system belongs to another wallet. "
-                "Unlock with your passphrase, then turn system unlock off and on again."
-            )
-        return wallet
+        return wallet_id, self.backend(home).unlock(wallet_id)
 
     def forget_after_passphrase_change(self, home: Path) -> None:
         """The OS-held key no longer opens the store: drop it, never failing the change."""

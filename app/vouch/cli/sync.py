@@ -1,4 +1,4 @@
-"""CLI commands for peer-to-peer exchange: `vouch share`, `vouch peers`, `vouch sync`."""
+"""`vouch share`, `vouch peers`, `vouch sync`: exchange with wallets on the local network."""
 
 from __future__ import annotations
 
@@ -7,18 +7,16 @@ import asyncio
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
 
+from vouch.cli.base import Add, Output, open_wallet
 from vouch.core.errors import PeerError
 from vouch.exchange.p2p.discovery import Announcer, announce_addresses, browse
 from vouch.exchange.p2p.service import parse_peer_address, serve, sync_with
 from vouch.exchange.p2p.status import SyncReport, SyncStatus
-from vouch.wallet_sync import WalletSyncStore
-
-Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+from vouch.wallet.sync import WalletSyncStore
 
 
-def register(sub: Any, add: Add) -> None:
+def register(add: Add) -> None:
     p = add("share", cmd_share, "become visible nearby and serve syncs until stopped")
     p.add_argument("--listen", default="0.0.0.0:0", metavar="HOST:PORT")
     p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS")
@@ -54,8 +52,6 @@ def _progress(args: argparse.Namespace) -> Callable[[SyncStatus], None]:
 
 
 def _report(args: argparse.Namespace, report: SyncReport) -> None:
-    from vouch.cli import Output
-
     received = report.received
     text = (
         f"Synced with {report.peer_did}: sent {report.sent}, received {received.added} new "
@@ -66,8 +62,6 @@ def _report(args: argparse.Namespace, report: SyncReport) -> None:
 
 
 def cmd_share(args: argparse.Namespace) -> int:
-    from vouch.cli import open_wallet
-
     logging.basicConfig(level=logging.INFO, format="vouch: %(message)s")
     host, port = parse_peer_address(args.listen)
     with open_wallet(args) as wallet:
@@ -108,8 +102,6 @@ async def _share(args: argparse.Namespace, store: WalletSyncStore, host: str, po
 
 
 def cmd_peers(args: argparse.Namespace) -> int:
-    from vouch.cli import Output
-
     found = asyncio.run(browse(args.timeout))
     lines = [f"{w.name}  {w.host}:{w.port}" for w in found]
     Output(args.json).emit(found, "\n".join(lines) or "No visible wallets found.")
@@ -126,8 +118,6 @@ def _resolve_peer(text: str, timeout: float) -> tuple[str, int]:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from vouch.cli import open_wallet
-
     host, port = _resolve_peer(args.peer, args.timeout)
     with open_wallet(args) as wallet:
         report = asyncio.run(

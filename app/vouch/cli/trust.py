@@ -1,4 +1,4 @@
-"""CLI commands on the optional layers: trust queries and OS unlock. Sync is in `cli_sync`."""
+"""`vouch find`, `why`, `opinions`: trust from my own point of view, with the paths behind it."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from vouch.cli.base import Add, Output, open_wallet, plain
 from vouch.core.identity import short_did
 from vouch.trust import TrustResult, describe_path
 from vouch.wallet import Wallet
 
-Add = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
-
-def register(sub: Any, add: Add) -> None:
-    """Add the optional commands to the `vouch` parser."""
+def register(add: Add) -> None:
     p = add("find", cmd_find, "who can I rely on for a task? (from my own point of view)")
     p.add_argument("scope")
     p.add_argument("--limit", type=int, default=20)
@@ -24,11 +22,6 @@ def register(sub: Any, add: Add) -> None:
     p = add("opinions", cmd_opinions, "what do the people I rely on say about someone?")
     p.add_argument("did")
     p.add_argument("--scope")
-    p = add("unlock-method", cmd_unlock_method, "unlock with the operating system (optional)")
-    p.add_argument("action", choices=["enable", "disable", "status"])
-    from vouch.cli_sync import register as register_sync
-
-    register_sync(sub, add)
 
 
 def _name(wallet: Wallet) -> Callable[[str], str]:
@@ -44,17 +37,13 @@ def _explain(wallet: Wallet, result: TrustResult) -> list[str]:
 
 
 def _result_json(result: TrustResult, name: Callable[[str], str]) -> dict[str, Any]:
-    from vouch.cli import _plain
-
-    data: dict[str, Any] = _plain(result)
+    data: dict[str, Any] = plain(result)
     data["name"] = name(result.did)
     data["level_words"] = result.level.words if result.level else None
     return data
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    from vouch.cli import Output, open_wallet
-
     with open_wallet(args) as wallet:
         results = wallet.find(args.scope, limit=args.limit)
         name = _name(wallet)
@@ -69,8 +58,6 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 
 def cmd_why(args: argparse.Namespace) -> int:
-    from vouch.cli import Output, open_wallet
-
     with open_wallet(args) as wallet:
         results = wallet.why(args.did, args.scope)
         name = _name(wallet)
@@ -85,8 +72,6 @@ def cmd_why(args: argparse.Namespace) -> int:
 
 
 def cmd_opinions(args: argparse.Namespace) -> int:
-    from vouch.cli import Output, open_wallet
-
     with open_wallet(args) as wallet:
         found = wallet.opinions(args.did, args.scope)
         name = _name(wallet)
@@ -96,36 +81,3 @@ def cmd_opinions(args: argparse.Namespace) -> int:
             lines.append(f"{name(op.issuer)} on {op.scope}: {said}")
         Output(args.json).emit(found, "\n".join(lines) or "Nobody you rely on said anything.")
     return 0
-
-
-def cmd_unlock_method(args: argparse.Namespace) -> int:
-    from vouch.cli import Output, open_wallet
-    from vouch.quick_unlock import QuickUnlock
-
-    quick = QuickUnlock()
-    with open_wallet(args) as wallet:
-        backend = quick.backend(wallet.home)
-        if args.action == "enable":
-            quick.enable(wallet)
-            text = f"Unlock with {backend.name} is on. Your passphrase still works."
-        elif args.action == "disable":
-            quick.disable(wallet.home)
-            text = f"Unlock with {backend.name} is off."
-        else:
-            state = "on" if quick.is_enabled(wallet.home) else "off"
-            note = "" if backend.available() else f" ({backend.unavailable_reason()})"
-            text = f"Unlock with {backend.name}: {state}{note}"
-        data = {
-            "method": backend.name,
-            "available": backend.available(),
-            "enabled": quick.is_enabled(wallet.home),
-        }
-        Output(args.json).emit(data, text)
-    return 0
-
-
-def forget_os_unlock(wallet: Wallet) -> None:
-    """After a passphrase change the OS-held key is stale: forget it."""
-    from vouch.quick_unlock import QuickUnlock
-
-    QuickUnlock().forget_after_passphrase_change(wallet.home)

@@ -1,0 +1,101 @@
+"""`vouch export`, `import`, `verify`: statements as signed files and clipboard text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from vouch.cli.base import Add, Output, open_wallet
+from vouch.errors import InvalidInput, VouchError
+from vouch.wallet import verify_document
+
+
+def register(add: Add) -> None:
+    p = add("export", cmd_export, "write endorsements to a signed .vouch bundle")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--all", action="store_true", help="everything I gave")
+    p.add_argument("--to", metavar="DID", help="everything I gave to this person")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--text", action="store_true", help="one line of text for the clipboard")
+    p = add("import", cmd_import, "import a .vouch bundle (file, or - for standard input)")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="only show what would be imported")
+    p = add("verify", cmd_verify, "check a credential or bundle file (no wallet needed)")
+    p.add_argument("file")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    ids = None if args.all or not args.ids else args.ids
+    with open_wallet(args) as wallet:
+        if args.text:
+            text = wallet.export_text(ids, to=args.to)
+            if args.output:
+                Path(args.output).write_text(text + "\n", "utf-8")
+            else:
+                print(text)
+            return 0
+        if not args.output:
+            raise InvalidInput("Say where to write the bundle with -o FILE (or use --text).")
+        count = wallet.export_to_file(Path(args.output), ids, to=args.to)
+        Output(args.json).emit(
+            {"file": args.output, "items": count}, f"Wrote {count} items to {args.output}"
+        )
+    return 0
+
+
+def read_input(path: str) -> bytes:
+    from vouch.exchange.bundle import MAX_BUNDLE_BYTES
+
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BUNDLE_BYTES + 1)
+    else:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_BUNDLE_BYTES + 1)
+        except OSError as exc:
+            raise VouchError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise VouchError(f"{path} is larger than Vouch accepts ({MAX_BUNDLE_BYTES // 2**20} MiB).")
+    return data
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    data = read_input(args.file)
+    with open_wallet(args) as wallet:
+        preview = wallet.preview_import(data)
+        summary: dict[str, Any] = {
+            "from": preview.presenter,
+            "new": len(preview.new),
+            "duplicates": preview.duplicates,
+            "revocations": len(preview.revocations),
+            "invalid": [asdict(i) for i in preview.invalid],
+            "dry_run": args.dry_run,
+        }
+        if not args.dry_run:
+            result = wallet.apply_import(preview)
+            summary["added"] = result.added
+        text = (
+            f"From {wallet.display_name(preview.presenter or '')}: {len(preview.new)} new, "
+            f"{preview.duplicates} duplicate, {len(preview.revocations)} revocations, "
+            f"{len(preview.invalid)} invalid."
+        )
+        for item in preview.invalid:
+            text += f"\n  invalid item {item.index + 1}: {item.reason}"
+        text += "\n(dry run: nothing was stored)" if args.dry_run else ""
+        Output(args.json).emit(summary, text)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    report = verify_document(read_input(args.file))
+    if report.proof_valid and report.statement_valid:
+        text = f"Valid {report.kind}, signed by {report.issuer}."
+    elif report.proof_valid:
+        text = f"The proof is valid, but: {report.reason}"
+    else:
+        text = f"Invalid: {report.reason}"
+    Output(args.json).emit(report, text)
+    return 0 if report.proof_valid and report.statement_valid else 1

@@ -1,0 +1,20 @@
+"""The facade package: `Wallet` and the use cases the GUI and the CLI call.
+
+Nothing above this package (gui, cli) touches the store, the p2p layer or the crypto directly.
+"""
+
+from vouch.wallet.core import Cancelled, OsKeyKeeper, Progress, check_passphrase_strength
+from vouch.wallet.facade import Wallet, verify_document
+from vouch.wallet.home import default_home
+from vouch.wallet.quick_unlock import QuickUnlock
+
+__all__ = [
+    "Cancelled",
+    "OsKeyKeeper",
+    "Progress",
+    "QuickUnlock",
+    "Wallet",
+    "check_passphrase_strength",
+    "default_home",
+    "verify_document",
+]

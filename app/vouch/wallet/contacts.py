@@ -1,0 +1,67 @@
+"""Contacts: the people I know by a name of my choosing, and whether I verified them."""
+
+from __future__ import annotations
+
+from vouch.core.errors import InvalidInput, NotFound
+from vouch.core.identity import public_key_from_did, short_did
+from vouch.core.records import Contact
+from vouch.core.store import queries
+from vouch.wallet.core import WalletCore
+
+
+class ContactUseCases(WalletCore):
+    def add_contact(
+        self, did: str, petname: str, *, verified: bool = False, note: str = ""
+    ) -> Contact:
+        did = did.strip()
+        public_key_from_did(did)
+        if did == self.did:
+            raise InvalidInput("That is your own identity.")
+        petname = petname.strip()
+        if not petname or len(petname) > 80:
+            raise InvalidInput("A contact needs a name of 1 to 80 characters.")
+        contact = Contact(did, petname, verified, note.strip())
+        with self._database.transaction() as conn:
+            queries.upsert_contact(conn, contact)
+            stored = queries.get_contact(conn, did)
+        assert stored is not None
+        return stored
+
+    def update_contact(
+        self,
+        did: str,
+        *,
+        petname: str | None = None,
+        verified: bool | None = None,
+        note: str | None = None,
+    ) -> Contact:
+        current = self.contact(did)
+        if current is None:
+            raise NotFound("No such contact.")
+        return self.add_contact(
+            did,
+            petname if petname is not None else current.petname,
+            verified=current.verified if verified is None else verified,
+            note=current.note if note is None else note,
+        )
+
+    def remove_contact(self, did: str) -> None:
+        with self._database.transaction() as conn:
+            if not queries.delete_contact(conn, did):
+                raise NotFound("No such contact.")
+
+    def contacts(self) -> list[Contact]:
+        return queries.list_contacts(self._database.conn)
+
+    def contact(self, did: str) -> Contact | None:
+        return queries.get_contact(self._database.conn, did)
+
+    def display_name(self, did: str) -> str:
+        """'me', the petname, or a shortened did."""
+        if did == self.did:
+            return "me"
+        contact = self.contact(did)
+        return contact.petname if contact else short_did(did)
+
+    def petnames(self) -> dict[str, str]:
+        return queries.petnames(self._database.conn)
