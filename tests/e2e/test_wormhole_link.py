@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -167,3 +168,29 @@ def test_codes_are_normalised_as_typed(typed: str, code: str) -> None:
 def test_what_is_not_a_code_is_refused_before_anything_starts(typed: str) -> None:
     with pytest.raises(InvalidCode):
         normalise_code(typed)
+
+
+def test_the_packaged_entry_point_runs_the_helper_as_a_hidden_command(
+    servers: LocalServers,
+) -> None:
+    """The bundled executables start the helper as `vouch __wormhole-bridge` (no `python -m`)."""
+    entry = Path(__file__).parents[2] / "packaging" / "entry" / "vouch_cli.py"
+    packaged = [sys.executable, str(entry), "__wormhole-bridge"]
+
+    async def run() -> tuple[bytes, bytes]:
+        codes: asyncio.Queue[str] = asyncio.Queue()
+        async with (
+            WormholeLink(servers.servers(), command=packaged) as a,
+            WormholeLink(servers.servers()) as b,
+        ):
+            one, two = await asyncio.gather(a.invite(codes.put_nowait), _join_next(b, codes))
+            one.writer.write(b"x")
+            await one.writer.drain()
+            return one.key, await two.reader.readexactly(1) + two.key
+
+    key, received = asyncio.run(run())
+    assert received == b"x" + key
+
+
+async def _join_next(link: WormholeLink, codes: asyncio.Queue[str]) -> OpenLink:
+    return await link.join(await codes.get())
