@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PASSPHRASE
 from vouch.core.errors import WalletExists, WrongPassphrase
 from vouch.core.records import Audience, Level
 from vouch.wallet import Wallet
 from vouch.wallet.backup import MAGIC, InvalidBackup
 
 NewWallet = Callable[..., Wallet]
+PASSPHRASE = "correct horse battery staple"  # what the `new_wallet` fixture uses
 
 
 def fingerprint(wallet: Wallet) -> dict[str, object]:
