@@ -1,32 +1,27 @@
-"""Running the `vouch` CLI as subprocesses for the sync tests (one wallet folder each)."""
+"""The sync tests' wallets: one folder each under tmp_path, which is also the children's HOME.
+
+The running and the environment are `support.cli`'s; this only fixes the sync tests' choices
+(their passphrase, `--json` output, HOME in tmp_path).
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-import time
 from pathlib import Path
+
+from support.cli import child_env, read_until, run_child, vouch_command
 
 PASS = "sync passphrase 1"
 
 
 def cli_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(VOUCH_TEST_FAST_KDF="1", VOUCH_PASSPHRASE=PASS, HOME=str(tmp_path))
-    return env
+    return child_env(passphrase=PASS, home=tmp_path)
 
 
 def vouch(tmp_path: Path, wallet: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vouch.cli", "--wallet", str(wallet), "--json", *args],
-        env=cli_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    """`vouch --wallet WALLET --json ARGS`."""
+    return run_child(vouch_command("--json", *args, wallet=wallet), cli_env(tmp_path), timeout=60)
 
 
 def make_wallet(tmp_path: Path, name: str) -> tuple[Path, str]:
@@ -38,12 +33,4 @@ def make_wallet(tmp_path: Path, name: str) -> tuple[Path, str]:
 
 def wait_listening(proc: subprocess.Popen[str]) -> list[str]:
     """The lines `vouch share` printed up to "Visible as <instance>"."""
-    lines: list[str] = []
-    assert proc.stdout is not None
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        lines.append(line)
-        if line.startswith("Visible as"):
-            return lines
-    raise AssertionError("the sharing wallet never became visible: " + "".join(lines))
+    return read_until(proc, "Visible as")

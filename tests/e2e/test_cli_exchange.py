@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-PASSPHRASE = "correct horse battery staple"
+from support.cli import PASSPHRASE, one_line_error, run_vouch
 
 
 @dataclass
@@ -23,38 +22,12 @@ class Person:
     def run(
         self, *args: str, passphrase: str | None = None, **env: str
     ) -> subprocess.CompletedProcess[str]:
-        return vouch(
-            "--wallet", str(self.home), *args, passphrase=passphrase or self.passphrase, **env
-        )
+        return run_vouch(*args, wallet=self.home, passphrase=passphrase or self.passphrase, **env)
 
     def json(self, *args: str) -> Any:
         result = self.run("--json", *args)
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)
-
-
-def vouch(
-    *args: str, passphrase: str = PASSPHRASE, **extra: str
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VOUCH_")}
-    env.update({"VOUCH_TEST_FAST_KDF": "1", "VOUCH_PASSPHRASE": passphrase, **extra})
-    return subprocess.run(
-        [sys.executable, "-m", "vouch.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-    )
-
-
-def _one_line_error(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("vouch: ")
-    return lines[0]
 
 
 @pytest.fixture
@@ -91,10 +64,10 @@ def test_exchange_revoke_and_verify(alice: Person, bob: Person, tmp_path: Path) 
     assert [e["id"] for e in listed] == [endorsement["id"]]
     assert listed[0]["status"] == "valid"
 
-    verified = vouch("verify", str(bundle))
+    verified = run_vouch("verify", str(bundle))
     assert verified.returncode == 0, verified.stdout
     assert "Valid bundle" in verified.stdout
-    assert vouch("--json", "verify", str(bundle)).returncode == 0
+    assert run_vouch("--json", "verify", str(bundle)).returncode == 0
 
     revocation = alice.json("revoke", endorsement["id"], "--reason", "Retired")
     assert revocation["target_id"] == endorsement["id"]
@@ -112,27 +85,18 @@ def test_import_from_clipboard_text_on_stdin(alice: Person, bob: Person) -> None
     alice.json("endorse", bob_did, "--scope", "cooking", "--level", "completely")
     text = alice.run("export", "--text")
     assert text.returncode == 0 and text.stdout.startswith("vouch:1:")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("VOUCH_")}
-    env.update({"VOUCH_TEST_FAST_KDF": "1", "VOUCH_PASSPHRASE": PASSPHRASE})
-    result = subprocess.run(
-        [sys.executable, "-m", "vouch.cli", "--wallet", str(bob.home), "--json", "import", "-"],
-        input=text.stdout,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    result = run_vouch("--json", "import", "-", wallet=bob.home, input=text.stdout)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["added"] == 1
 
 
 def test_wrong_passphrase_is_one_line(alice: Person) -> None:
-    line = _one_line_error(alice.run("whoami", passphrase="not the right one"))
+    line = one_line_error(alice.run("whoami", passphrase="not the right one"))
     assert "passphrase" in line.lower()
 
 
 def test_missing_wallet_is_one_line(tmp_path: Path) -> None:
-    _one_line_error(vouch("--wallet", str(tmp_path / "nobody"), "whoami"))
+    one_line_error(run_vouch("--wallet", str(tmp_path / "nobody"), "whoami"))
 
 
 def test_restore_from_phrase_gives_the_same_did(tmp_path: Path) -> None:
@@ -140,7 +104,7 @@ def test_restore_from_phrase_gives_the_same_did(tmp_path: Path) -> None:
     created = original.json("init", "--show-phrase")
     phrase = created["recovery_phrase"]
     assert len(phrase.split()) == 24
-    restored = vouch(
+    restored = run_vouch(
         "--wallet", str(tmp_path / "restored"), "--json", "restore", VOUCH_RECOVERY_PHRASE=phrase
     )
     assert restored.returncode == 0, restored.stderr
@@ -155,10 +119,10 @@ def test_restore_with_a_typo_is_one_line(tmp_path: Path) -> None:
     words[3], words[4] = words[4], words[3]
     if words[3] == words[4]:
         pytest.skip("the two words are equal")
-    result = vouch(
+    result = run_vouch(
         "--wallet", str(tmp_path / "restored"), "restore", VOUCH_RECOVERY_PHRASE=" ".join(words)
     )
-    _one_line_error(result)
+    one_line_error(result)
     assert not (tmp_path / "restored" / "wallet.db").exists()
 
 
@@ -170,15 +134,15 @@ def test_verify_of_a_tampered_file_fails(alice: Person, bob: Person, tmp_path: P
     tampered = tmp_path / "t.vouch"
     tampered.write_bytes(bundle.read_bytes().replace(b'"level":2', b'"level":4'))
     assert tampered.read_bytes() != bundle.read_bytes()
-    result = vouch("verify", str(tampered))
+    result = run_vouch("verify", str(tampered))
     assert result.returncode == 1
     assert "Invalid" in result.stdout
     assert "Traceback" not in result.stderr
-    report = json.loads(vouch("--json", "verify", str(tampered)).stdout)
+    report = json.loads(run_vouch("--json", "verify", str(tampered)).stdout)
     assert report["proof_valid"] is False
     garbage = tmp_path / "g.vouch"
     garbage.write_bytes(b"\x00\x01 not json")
-    _one_line_error(vouch("verify", str(garbage)))
+    one_line_error(run_vouch("verify", str(garbage)))
 
 
 def test_json_outputs_parse(alice: Person, bob: Person, tmp_path: Path) -> None:
@@ -195,18 +159,18 @@ def test_json_outputs_parse(alice: Person, bob: Person, tmp_path: Path) -> None:
 def test_passwd_then_old_passphrase_fails(alice: Person) -> None:
     result = alice.run("passwd", VOUCH_NEW_PASSPHRASE="a brand new passphrase")
     assert result.returncode == 0, result.stderr
-    _one_line_error(alice.run("whoami"))
+    one_line_error(alice.run("whoami"))
     assert alice.run("whoami", passphrase="a brand new passphrase").returncode == 0
 
 
 def test_hostile_import_is_one_line(alice: Person, tmp_path: Path) -> None:
     deep = tmp_path / "deep.vouch"
     deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
-    _one_line_error(alice.run("import", str(deep)))
+    one_line_error(alice.run("import", str(deep)))
     assert alice.json("list") == []
 
 
 def test_damaged_store_is_one_line(alice: Person) -> None:
     (alice.home / "wallet.db").write_bytes(os.urandom(5 * 4096))
-    line = _one_line_error(alice.run("whoami"))
+    line = one_line_error(alice.run("whoami"))
     assert "damaged" in line

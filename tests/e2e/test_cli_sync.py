@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import socket
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sync_helpers import cli_env, make_wallet, vouch, wait_listening
+
+from support.cli import start_child, vouch_command
 
 
 def free_port() -> int:
@@ -23,25 +24,10 @@ def free_port() -> int:
 def sharing(tmp_path: Path) -> Iterator[tuple[Path, str, int, subprocess.Popen[str]]]:
     home, did = make_wallet(tmp_path, "alice")
     port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "vouch.cli",
-            "--wallet",
-            str(home),
-            "share",
-            "--listen",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "60",
-        ],
-        env=cli_env(tmp_path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
+    command = vouch_command(
+        "share", "--listen", f"127.0.0.1:{port}", "--timeout", "60", wallet=home
     )
+    proc = start_child(command, cli_env(tmp_path))
     yield home, did, port, proc
     proc.terminate()
     proc.wait(timeout=10)

@@ -12,13 +12,15 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from vouch.core.errors import InvalidDid
+from vouch.errors import InvalidDid
+from vouch.flows.idle import DEFAULT_IDLE_MINUTES
 from vouch.gui import messages
-from vouch.gui.app import THEME_KEY, parse_args, wallet_home
+from vouch.gui.app import parse_args, wallet_home
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon, icon
 from vouch.gui.main_window import MainWindow
-from vouch.gui.theme import is_dark
+from vouch.gui.preferences import GEOMETRY_KEY, IDLE_KEY, PAGE_KEY, THEME_KEY, Preferences
+from vouch.gui.theme import DEFAULT_THEME, is_dark
 from vouch.wallet import Wallet
 
 ICONS = ("me", "people", "endorse", "endorsements", "find", "settings", "lock", "caution")
@@ -96,9 +98,38 @@ def test_theme_switch(qtbot: QtBot, window: MainWindow) -> None:
     page.theme_combo.setCurrentIndex(page.theme_combo.findData("light"))
     assert not is_dark(app)
     page.theme_combo.setCurrentIndex(page.theme_combo.findData("system"))
+    assert Preferences().theme == "system"
+
+
+def test_preferences_defaults_and_round_trips(qapp: QApplication, tmp_path: Path) -> None:
+    prefs = Preferences()
+    assert prefs.home is None and wallet_home(None) != tmp_path
+    assert prefs.theme == DEFAULT_THEME
+    assert prefs.idle_minutes == DEFAULT_IDLE_MINUTES
+    assert prefs.page == 0 and prefs.window_geometry is None
+    prefs.home, prefs.theme, prefs.idle_minutes, prefs.page = tmp_path, "dark", 0, 4
+    again = Preferences()  # a new reader sees the same values
+    assert (again.home, again.theme, again.idle_minutes, again.page) == (tmp_path, "dark", 0, 4)
+    assert wallet_home(None) == tmp_path
+    again.home = None
+    assert Preferences().home is None
+    with pytest.raises(ValueError):
+        prefs.theme = "purple"
+
+
+def test_preferences_read_odd_stored_values_as_the_defaults(qapp: QApplication) -> None:
     from PySide6.QtCore import QSettings
 
-    assert QSettings().value(THEME_KEY) == "system"
+    raw = QSettings()
+    raw.setValue(THEME_KEY, "purple")
+    raw.setValue(PAGE_KEY, "not a number")
+    raw.setValue(IDLE_KEY, "-4")
+    raw.setValue(GEOMETRY_KEY, "not bytes")
+    prefs = Preferences()
+    assert prefs.theme == DEFAULT_THEME
+    assert prefs.page == 0
+    assert prefs.idle_minutes == DEFAULT_IDLE_MINUTES
+    assert prefs.window_geometry is None
 
 
 def test_standard_shortcuts_and_names(window: MainWindow) -> None:

@@ -9,9 +9,9 @@ import pytest
 from gui_helpers import PASSPHRASE, open_window
 from pytestqt.qtbot import QtBot
 
-from vouch.flows.first_run import Step
+from vouch.flows.first_run import PHRASE_CONFIRMED, Step
 from vouch.gui.main_window import MainWindow
-from vouch.gui.pages.first_run import PHRASE_CONFIRMED, FirstRunPage
+from vouch.gui.pages.first_run import FirstRunPage
 from vouch.wallet import Wallet
 
 

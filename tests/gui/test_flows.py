@@ -1,4 +1,5 @@
-"""The Qt-free flow logic: passphrase strength, the first-run steps, identifier parsing."""
+"""The Qt-free logic under the pages: passphrase strength, the first-run steps, identifier
+parsing, and the records' own small rules."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import random
 
 import pytest
 
+from vouch.core.records import MAX_PETNAME_CHARS, Direction
 from vouch.flows.contacts import find_dids, safety_code_for, suggest_petname
 from vouch.flows.first_run import FirstRunFlow, Mode, Step, check_phrase_shape, normalise_phrase
 from vouch.flows.idle import DEFAULT_IDLE_MINUTES, parse_minutes
@@ -106,6 +108,19 @@ def test_find_dids_in_free_text() -> None:
     assert find_dids("did:key:notakey") == []
     assert suggest_petname(json.dumps({"id": DID, "name": " Dana "})) == "Dana"
     assert suggest_petname("not json") == ""
+
+
+def test_a_suggested_name_is_cut_to_the_petname_limit() -> None:
+    long = "A" * (MAX_PETNAME_CHARS + 20)
+    assert suggest_petname(json.dumps({"name": long})) == "A" * MAX_PETNAME_CHARS
+
+
+def test_the_direction_of_a_statement() -> None:
+    me, other, third = "did:me", "did:other", "did:third"
+    assert Direction.of(me, other, me) is Direction.GIVEN
+    assert Direction.of(me, me, me) is Direction.GIVEN  # given wins
+    assert Direction.of(other, me, me) is Direction.RECEIVED
+    assert Direction.of(other, third, me) is Direction.OTHERS
 
 
 def test_safety_code_for_is_empty_for_garbage() -> None:

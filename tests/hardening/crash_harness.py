@@ -21,6 +21,7 @@ from typing import Any
 
 import sqlcipher3
 
+from support.cli import child_env
 from vouch.core import credentials as creds
 from vouch.core.identity import Identity
 from vouch.core.records import Level
@@ -39,10 +40,8 @@ def crash_runs(default: int) -> int:
 
 
 def worker_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["VOUCH_TEST_FAST_KDF"] = "1"
-    env.pop("VOUCH_PASSPHRASE", None)
-    return env
+    """For the worker and the `vouch` children: cheap key derivation, no passphrase."""
+    return child_env(passphrase=None)
 
 
 # -- the fork server ---------------------------------------------------------------------------

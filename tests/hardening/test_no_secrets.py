@@ -15,7 +15,6 @@ import logging
 import os
 import re
 import socket
-import subprocess
 import sys
 import tempfile
 import traceback
@@ -30,6 +29,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from support.cli import read_until, run_child, start_child
 from vouch.core.errors import VouchError
 from vouch.core.records import Level
 from vouch.core.store import kdf
@@ -142,7 +142,7 @@ def isolate(monkeypatch: pytest.MonkeyPatch, root: Path) -> dict[str, str]:
         if name != "VOUCH_HOME":
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         monkeypatch.setenv(name, str(folder))
-    monkeypatch.setenv("VOUCH_TEST_FAST_KDF", "1")
+    monkeypatch.setenv("VOUCH_KDF_COST", "minimal")
     for name in ("VOUCH_PASSPHRASE", "VOUCH_NEW_PASSPHRASE", "VOUCH_RECOVERY_PHRASE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(tempfile, "tempdir", None)  # tempfile caches the folder it chose
@@ -414,14 +414,7 @@ class CliRun:
         self, wallet: Path, passphrase: str, *args: str, ok: bool = True, **extra: str
     ) -> str:
         env = {**self.env, "VOUCH_PASSPHRASE": passphrase, **extra}
-        result = subprocess.run(
-            self.command(wallet, *args),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            stdin=subprocess.DEVNULL,
-        )
+        result = run_child(self.command(wallet, *args), env, timeout=60)
         name = f"{self.count:02d}-{args[0] if args[0] != '--json' else args[1]}"
         (self.root / "captured" / f"{name}.out").write_text(result.stdout, "utf-8")
         (self.root / "captured" / f"{name}.err").write_text(result.stderr, "utf-8")
@@ -437,24 +430,20 @@ def _free_port() -> int:
 
 def _sync_on_loopback(cli: CliRun, alice: Path, bob: Path) -> None:
     address = f"127.0.0.1:{_free_port()}"
-    share = subprocess.Popen(
+    share = start_child(
         cli.command(alice, "share", "--listen", address, "--no-announce", "--timeout", "30"),
-        env={**cli.env, "VOUCH_PASSPHRASE": NEW_PASSPHRASE},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        text=True,
+        {**cli.env, "VOUCH_PASSPHRASE": NEW_PASSPHRASE},
     )
-    assert share.stdout is not None
+    lines: list[str] = []
     try:
-        line = share.stdout.readline()
-        assert line.strip() == f"Listening on {address}", line
+        lines = read_until(share, "Listening on")
+        assert lines[-1].strip() == f"Listening on {address}", lines
         report = json.loads(cli(bob, PASSPHRASE, "--json", "sync", address))
         assert report["sent"] >= 1
     finally:
         share.terminate()
         rest, _ = share.communicate(timeout=10)
-        (cli.root / "captured" / "share.out").write_text(line + rest, "utf-8")
+        (cli.root / "captured" / "share.out").write_text("".join(lines) + rest, "utf-8")
 
 
 def test_cli_use_cases_leak_no_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

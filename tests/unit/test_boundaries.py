@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[2] / "app" / "vouch"
+from support.imports import APP, PACKAGE, imports_in
+
 GUI = PACKAGE / "gui"
 
 
-def _qt_imports(path: Path, root: Path = PACKAGE) -> list[str]:
-    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
-    found: list[str] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
-        else:
-            continue
-        found += [f"{path.relative_to(root)}:{node.lineno} {n}" for n in names if _is_qt(n)]
-    return found
+def _qt_imports(path: Path, root: Path = APP) -> list[str]:
+    """Qt imports of the module at `path` under `root`, at module level or in functions."""
+    return [
+        f"{imp.file}:{imp.line} {imp.target}"
+        for imp in imports_in(path, root)
+        if _is_qt(imp.target)
+    ]
 
 
 def _is_qt(name: str) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from vouch.cli.base import Add, Output, open_wallet, plain
 from vouch.core.identity import short_did
-from vouch.trust import TrustResult, describe_path
+from vouch.trust.results import TrustResult, describe_path
 from vouch.wallet import Wallet
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import IntEnum, StrEnum
+
+# What a slow call (an import, a sync) takes from its caller: it reports how far it got and
+# asks whether to stop, between batches.
+Progress = Callable[[int, int], None]  # (done, total)
+Cancelled = Callable[[], bool]  # True once the person asked to stop
+
+MAX_PETNAME_CHARS = 80  # a contact's name, as typed or as suggested by a card or a link
 
 
 class Level(IntEnum):
@@ -52,6 +60,13 @@ class Direction(StrEnum):
     GIVEN = "given"  # I issued it
     RECEIVED = "received"  # it is about me
     OTHERS = "others"  # between other people, learnt from an import or a sync
+
+    @classmethod
+    def of(cls, issuer: str, subject: str, me: str) -> Direction:
+        """How a statement from `issuer` about `subject` stands to me (given wins over received)."""
+        if issuer == me:
+            return cls.GIVEN
+        return cls.RECEIVED if subject == me else cls.OTHERS
 
 
 class Status(StrEnum):

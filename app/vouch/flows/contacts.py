@@ -7,6 +7,7 @@ import re
 
 from vouch.core.errors import InvalidDid
 from vouch.core.identity import safety_code
+from vouch.core.records import MAX_PETNAME_CHARS
 
 _DID_KEY = re.compile(r"did:key:z[1-9A-HJ-NP-Za-km-z]{40,60}")
 
@@ -29,7 +30,7 @@ def suggest_petname(text: str) -> str:
         for key in ("name", "petname", "displayName"):
             value = data.get(key)
             if isinstance(value, str):
-                return value.strip()[:80]
+                return value.strip()[:MAX_PETNAME_CHARS]
     return ""
 
 

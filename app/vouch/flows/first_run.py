@@ -14,6 +14,8 @@ from vouch.flows.passphrase import check_pair
 
 PHRASE_WORDS = 24
 QUIZ_SIZE = 3
+# The wallet setting that says the recovery phrase was shown and written down ("yes").
+PHRASE_CONFIRMED = "recovery_phrase_confirmed"
 
 
 class Mode(StrEnum):
@@ -147,6 +149,3 @@ class FirstRunFlow:
         """From the quiz, back to the phrase (it is still in memory until the quiz is passed)."""
         if self.step == Step.QUIZ:
             self.step = Step.SHOW_PHRASE
-
-    def folder_opened(self) -> None:
-        self._go(Step.DONE)

@@ -14,14 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 import vouch
+from vouch.core.process import disable_core_dumps
 from vouch.gui import messages
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
+from vouch.gui.preferences import HOME_KEY as HOME_KEY
+from vouch.gui.preferences import Preferences
 from vouch.gui.single_instance import InstanceServer, Request, hand_off, server_name
 from vouch.gui.theme import apply_theme
 from vouch.links import InvalidLink, looks_like_link, parse_link
@@ -32,8 +35,6 @@ if TYPE_CHECKING:
 
 ORGANISATION = "Vouch"
 APPLICATION = "Vouch"
-HOME_KEY = "wallet/home"
-THEME_KEY = "appearance/theme"
 SMOKE_ENV = "VOUCH_SMOKE_QUIT"
 SMOKE_NOT_LOCKED = 3
 _IMPORTED = time.monotonic()
@@ -79,15 +80,14 @@ def configure_application(app: QApplication) -> None:
     set_names()
     app.setDesktopFileName("vouch")
     app.setWindowIcon(app_icon())
-    apply_theme(app, str(QSettings().value(THEME_KEY, "system")))
+    apply_theme(app, Preferences().theme)
 
 
 def wallet_home(arg: Path | None) -> Path:
     """The --wallet folder, else the one chosen in Settings, else the default."""
     if arg is not None:
         return arg.expanduser()
-    stored = QSettings().value(HOME_KEY, "")
-    return Path(str(stored)) if stored else default_home()
+    return Preferences().home or default_home()
 
 
 def request_for(target: Path | str | None) -> Request:
@@ -186,6 +186,7 @@ def _smoke_check(app: QApplication, window: MainWindow) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # before anything holds a passphrase, a seed or a key
     args = parse_args(sys.argv[1:] if argv is None else argv)
     smoke = args.smoke_test or os.environ.get(SMOKE_ENV) == "1"
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 import vouch
-from vouch.flows.idle import parse_minutes
 from vouch.gui import worker
 from vouch.gui.dialogs.export_dialog import ExportDialog
 from vouch.gui.dialogs.import_dialog import ImportDialog
@@ -41,14 +40,13 @@ from vouch.gui.pages.find import FindPage
 from vouch.gui.pages.first_run import FirstRunPage
 from vouch.gui.pages.me import MePage
 from vouch.gui.pages.people import PeoplePage
-from vouch.gui.pages.settings import IDLE_KEY, SettingsPage
+from vouch.gui.pages.settings import SettingsPage
 from vouch.gui.pages.unlock import UnlockPage
+from vouch.gui.preferences import PAGE_KEY as PAGE_KEY
+from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.wallet import QuickUnlock, Wallet
 
-GEOMETRY_KEY = "window/geometry"
-STATE_KEY = "window/state"
-PAGE_KEY = "window/page"
 VOUCH_SUFFIX = ".vouch"
 EXCHANGE_SHORTCUT = "Ctrl+Shift+S"
 
@@ -74,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Vouch")
         self.setAcceptDrops(True)
         self.session = Session(home, self, os_unlock=os_unlock)
-        self.settings = QSettings()
+        self.preferences = Preferences()
         self._pending_import: bytes | str | None = None
         self.dialogs: list[QDialog] = []
 
@@ -227,12 +225,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
 
     def _on_unlocked(self) -> None:
-        row = int(str(self.settings.value(PAGE_KEY, 0)))
+        row = self.preferences.page
         self._set_wallet_actions(True)
         self.central.setCurrentWidget(self.workspace)
         self.setWindowTitle(f"Vouch — {self.session.home.name or self.session.home}")
-        self.show_page(row if 0 <= row < len(self.pages) else 0)
-        self.idle.set_minutes(parse_minutes(self.settings.value(IDLE_KEY, 15)))
+        self.show_page(row if row < len(self.pages) else 0)
+        self.idle.set_minutes(self.preferences.idle_minutes)
         if self._pending_import is not None:
             data, self._pending_import = self._pending_import, None
             self.import_data(data)
@@ -256,7 +254,7 @@ class MainWindow(QMainWindow):
         worker.wait_for_all()
 
     def _use_home(self, home: Path) -> None:
-        self.settings.setValue("wallet/home", str(home))
+        self.preferences.home = home
         self.session.set_home(home)
         self.show_start()
 
@@ -276,7 +274,7 @@ class MainWindow(QMainWindow):
 
     def _page_changed(self, row: int) -> None:
         if row >= 0 and self.session.is_unlocked:
-            self.settings.setValue(PAGE_KEY, row)
+            self.preferences.page = row
 
     def show_find(self) -> None:
         self.show_page(self.pages.index(self.find_page))
@@ -402,14 +400,14 @@ class MainWindow(QMainWindow):
         )
 
     def _restore_window(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+        geometry = self.preferences.window_geometry
+        if geometry is not None and self.restoreGeometry(geometry):
             return
         self.resize(1000, 680)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.settings.sync()
+        self.preferences.window_geometry = self.saveGeometry()
+        self.preferences.sync()
         self.lock()
         worker.wait_for_all()
         app = QApplication.instance()

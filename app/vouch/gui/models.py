@@ -103,9 +103,6 @@ class EndorsementModel(QAbstractTableModel):
         )
         self.endResetModel()
 
-    def reload(self) -> None:
-        self.set_source(self._wallet)
-
     @property
     def total(self) -> int:
         return len(self._keys)

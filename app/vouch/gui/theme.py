@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+DEFAULT_THEME = "system"
 THEMES: tuple[tuple[str, str], ...] = (
-    ("system", "Same as the system"),
+    (DEFAULT_THEME, "Same as the system"),
     ("light", "Light"),
     ("dark", "Dark"),
 )

@@ -225,9 +225,6 @@ class TrustGraph:
     def scope_id(self, scope: str) -> int | None:
         return self._scope_index.get(scope)
 
-    def edge_gid(self, endorsement_id: str) -> int | None:
-        return self._edge_index.get(endorsement_id)
-
     def scope_edges(self, scope_id: int) -> IntArray:
         """Edge numbers of the endorsements (not cautions) filed under one scope."""
         self._flush()

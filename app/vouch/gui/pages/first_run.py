@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -21,18 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import InvalidRecoveryPhrase
-from vouch.flows.first_run import FirstRunFlow, Mode, Step
+from vouch.errors import InvalidRecoveryPhrase
+from vouch.flows.first_run import PHRASE_CONFIRMED, FirstRunFlow, Mode, Step
 from vouch.flows.passphrase import assess
 from vouch.gui import worker
-from vouch.gui.app import HOME_KEY
 from vouch.gui.icons import app_icon, icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
+from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.wallet import Wallet
-
-PHRASE_CONFIRMED = "recovery_phrase_confirmed"
 
 
 def _card(title: str, text: str) -> tuple[QWidget, QVBoxLayout]:
@@ -322,7 +320,7 @@ class FirstRunPage(QWidget):
         self._set_busy(False)
         self.wallet, phrase = result
         if self.remember_home:
-            QSettings().setValue(HOME_KEY, str(self.wallet.home))
+            Preferences().home = self.wallet.home
         self.flow.wallet_created(phrase)
         if self.flow.step == Step.DONE:
             self.wallet.set_setting(PHRASE_CONFIRMED, "yes")

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vouch.flows.first_run import PHRASE_CONFIRMED
 from vouch.gui.dialogs.passphrase import RecoveryPhraseDialog
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading, muted
-from vouch.gui.pages.first_run import PHRASE_CONFIRMED
 from vouch.gui.session import Session
 from vouch.gui.widgets.qr import QrWidget
 

@@ -17,8 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import VouchError
-from vouch.core.records import Contact, Direction, Endorsement, EndorsementFilter, Kind
+from vouch.core.records import (
+    MAX_PETNAME_CHARS,
+    Contact,
+    Direction,
+    Endorsement,
+    EndorsementFilter,
+    Kind,
+)
+from vouch.errors import VouchError
 from vouch.flows.contacts import safety_code_for
 from vouch.gui import messages, worker
 from vouch.gui.dialogs.contact import AddContactDialog
@@ -74,6 +81,7 @@ class PeoplePage(Page):
         form = QFormLayout()
         self.petname = QLineEdit()
         self.petname.setAccessibleName("Name")
+        self.petname.setMaxLength(MAX_PETNAME_CHARS)
         self.petname.editingFinished.connect(self._save_petname)
         form.addRow("&Name:", self.petname)
         self.verified = QCheckBox("Verified in person (we compared safety codes)")

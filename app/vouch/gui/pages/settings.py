@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -18,16 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.flows.idle import DEFAULT_IDLE_MINUTES, IDLE_CHOICES, parse_minutes
+from vouch.flows.idle import DEFAULT_IDLE_MINUTES, IDLE_CHOICES
 from vouch.gui import messages, worker
-from vouch.gui.app import HOME_KEY, THEME_KEY
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading
+from vouch.gui.preferences import IDLE_KEY as IDLE_KEY
+from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.theme import THEMES, apply_theme
-
-IDLE_KEY = "security/idle_minutes"
 
 
 class SettingsPage(Page):
@@ -38,7 +37,7 @@ class SettingsPage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        self.settings = QSettings()
+        self.preferences = Preferences()
         self.job: worker.Job | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Settings"))
@@ -86,12 +85,13 @@ class SettingsPage(Page):
         self._load_app_settings()
 
     def _load_app_settings(self) -> None:
-        minutes = parse_minutes(self.settings.value(IDLE_KEY, DEFAULT_IDLE_MINUTES))
-        index = self.idle_combo.findData(minutes)
+        index = self.idle_combo.findData(self.preferences.idle_minutes)
         self.idle_combo.blockSignals(True)
-        self.idle_combo.setCurrentIndex(index if index >= 0 else 2)
+        self.idle_combo.setCurrentIndex(
+            index if index >= 0 else self.idle_combo.findData(DEFAULT_IDLE_MINUTES)
+        )
         self.idle_combo.blockSignals(False)
-        theme_index = self.theme_combo.findData(str(self.settings.value(THEME_KEY, "system")))
+        theme_index = self.theme_combo.findData(self.preferences.theme)
         self.theme_combo.blockSignals(True)
         self.theme_combo.setCurrentIndex(max(theme_index, 0))
         self.theme_combo.blockSignals(False)
@@ -111,12 +111,12 @@ class SettingsPage(Page):
 
     def _idle_changed(self) -> None:
         minutes = int(self.idle_combo.currentData())
-        self.settings.setValue(IDLE_KEY, minutes)
+        self.preferences.idle_minutes = minutes
         self.idle_minutes_changed.emit(float(minutes))
 
     def _theme_changed(self) -> None:
         theme = str(self.theme_combo.currentData())
-        self.settings.setValue(THEME_KEY, theme)
+        self.preferences.theme = theme
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, theme)
@@ -127,7 +127,7 @@ class SettingsPage(Page):
         )
         if not folder:
             return
-        self.settings.setValue(HOME_KEY, folder)
+        self.preferences.home = Path(folder)
         self.session.set_home(Path(folder))
 
     def change_passphrase(self) -> None:

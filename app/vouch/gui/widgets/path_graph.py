@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from vouch.trust.results import TrustPath
 
 NODE_H = 28
-COLUMN_GAP = 70
 ROW_GAP = 14
 MARGIN = 12
 
