@@ -24,6 +24,75 @@ from vouch.wallet import Wallet, default_home
 
 PASSPHRASE_ENV = "VOUCH_PASSPHRASE"
 Handler = Callable[[argparse.Namespace], int]
+EXIT_CODES = """exit codes:
+  0    done (for `vouch verify`: the document is valid)
+  1    a problem you can act on, said in one line on stderr (`vouch verify`: invalid)
+  2    the command line itself is wrong (an unknown option, a missing argument)
+  130  interrupted (Ctrl+C)"""
+
+
+def common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the command's name.
+
+    The top-level parser holds the defaults; each subcommand repeats the options with
+    `SUPPRESS` defaults, so a value given after the command wins and one given before it stays.
+    """
+    parent = argparse.ArgumentParser(add_help=False)
+    default: Any = None if top_level else argparse.SUPPRESS
+    flag_default: Any = False if top_level else argparse.SUPPRESS
+    parent.add_argument(
+        "--wallet", metavar="DIR", default=default, help="wallet folder (default: $VOUCH_HOME)"
+    )
+    parent.add_argument(
+        "--passphrase-file", metavar="FILE", default=default, help="read the passphrase from FILE"
+    )
+    parent.add_argument(
+        "--json", action="store_true", default=flag_default, help="machine-readable output"
+    )
+    return parent
+
+
+def person_argument(parser: argparse.ArgumentParser, name: str = "person", **kwargs: Any) -> None:
+    """A person as typed: a contact's name, the start of their did:key, or the whole did:key."""
+    kwargs.setdefault("help", "a contact's name, the start of their did:key, or the did:key")
+    action = parser.add_argument(name, **kwargs)
+    action.completer = complete_people  # type: ignore[attr-defined]
+
+
+def scope_argument(parser: argparse.ArgumentParser, name: str = "--scope", **kwargs: Any) -> None:
+    action = parser.add_argument(name, **kwargs)
+    action.completer = complete_scopes  # type: ignore[attr-defined]
+
+
+def person(wallet: Wallet, text: str) -> str:
+    return wallet.resolve_person(text)
+
+
+def _wallet_for_completion(parsed: argparse.Namespace) -> Wallet | None:
+    """Completion opens the wallet only when the passphrase needs no prompt; else it is quiet."""
+    if not (os.environ.get(PASSPHRASE_ENV) or getattr(parsed, "passphrase_file", None)):
+        return None
+    try:
+        return open_wallet(parsed)
+    except VouchError:
+        return None
+
+
+def complete_people(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> list[str]:
+    wallet = _wallet_for_completion(parsed_args)
+    if wallet is None:
+        return []
+    with wallet:
+        names = [c.petname for c in wallet.contacts()]
+    return [name for name in names if name.casefold().startswith(prefix.casefold())]
+
+
+def complete_scopes(prefix: str, parsed_args: argparse.Namespace, **_: Any) -> list[str]:
+    wallet = _wallet_for_completion(parsed_args)
+    if wallet is None:
+        return []
+    with wallet:
+        return [scope for scope in wallet.scopes_in_use() if scope.startswith(prefix)]
 
 
 class Add(Protocol):

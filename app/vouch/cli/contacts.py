@@ -5,23 +5,24 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from vouch.cli.base import Output, open_wallet
+from vouch.cli.base import Output, open_wallet, person, person_argument
 
 
-def register(sub: Any) -> None:
-    contact = sub.add_parser("contact", help="manage contacts").add_subparsers(
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    contact = sub.add_parser("contact", help="manage contacts", parents=[common]).add_subparsers(
         dest="contact_command", required=True, metavar="ACTION"
     )
-    p = contact.add_parser("add", help="add or rename a contact")
+    p = contact.add_parser("add", help="add or rename a contact", parents=[common])
     p.set_defaults(handler=cmd_contact_add)
-    p.add_argument("did")
+    p.add_argument("did", help="their did:key (from their card, link or QR code)")
     p.add_argument("--name", required=True)
     p.add_argument("--verified", action="store_true", help="safety codes compared in person")
     p.add_argument("--note", default="")
-    contact.add_parser("list", help="list contacts").set_defaults(handler=cmd_contact_list)
-    p = contact.add_parser("remove", help="remove a contact")
+    p = contact.add_parser("list", help="list contacts", parents=[common])
+    p.set_defaults(handler=cmd_contact_list)
+    p = contact.add_parser("remove", help="remove a contact", parents=[common])
     p.set_defaults(handler=cmd_contact_remove)
-    p.add_argument("did")
+    person_argument(p)
 
 
 def cmd_contact_add(args: argparse.Namespace) -> int:
@@ -42,6 +43,8 @@ def cmd_contact_list(args: argparse.Namespace) -> int:
 
 def cmd_contact_remove(args: argparse.Namespace) -> int:
     with open_wallet(args) as wallet:
-        wallet.remove_contact(args.did)
-        Output(args.json).emit({"removed": args.did}, f"Removed {args.did}")
+        did = person(wallet, args.person)
+        name = wallet.display_name(did)
+        wallet.remove_contact(did)
+        Output(args.json).emit({"removed": did}, f"Removed {name} ({did})")
     return 0

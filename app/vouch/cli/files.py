@@ -8,7 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from vouch.cli.base import Add, Output, open_wallet
+from vouch.cli.base import Add, Output, open_wallet, person, person_argument
 from vouch.errors import InvalidInput, VouchError
 from vouch.wallet import verify_document
 
@@ -17,7 +17,7 @@ def register(add: Add) -> None:
     p = add("export", cmd_export, "write endorsements to a signed .vouch bundle")
     p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument("--all", action="store_true", help="everything I gave")
-    p.add_argument("--to", metavar="DID", help="everything I gave to this person")
+    person_argument(p, "--to", metavar="PERSON", help="everything I gave to this person")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--text", action="store_true", help="one line of text for the clipboard")
     p = add("import", cmd_import, "import a .vouch bundle (file, or - for standard input)")
@@ -30,8 +30,9 @@ def register(add: Add) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     ids = None if args.all or not args.ids else args.ids
     with open_wallet(args) as wallet:
+        to = person(wallet, args.to) if args.to else None
         if args.text:
-            text = wallet.export_text(ids, to=args.to)
+            text = wallet.export_text(ids, to=to)
             if args.output:
                 Path(args.output).write_text(text + "\n", "utf-8")
             else:
@@ -39,7 +40,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             return 0
         if not args.output:
             raise InvalidInput("Say where to write the bundle with -o FILE (or use --text).")
-        count = wallet.export_to_file(Path(args.output), ids, to=args.to)
+        count = wallet.export_to_file(Path(args.output), ids, to=to)
         Output(args.json).emit(
             {"file": args.output, "items": count}, f"Wrote {count} items to {args.output}"
         )

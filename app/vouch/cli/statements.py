@@ -5,23 +5,33 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from vouch.cli.base import Add, Output, open_wallet, parse_level, parse_until, plain
+from vouch.cli.base import (
+    Add,
+    Output,
+    open_wallet,
+    parse_level,
+    parse_until,
+    person,
+    person_argument,
+    plain,
+    scope_argument,
+)
 from vouch.core.records import Direction, Endorsement, EndorsementFilter
 from vouch.wallet import Wallet
 
 
 def register(add: Add) -> None:
     p = add("endorse", cmd_endorse, "say you rely on someone for a task")
-    p.add_argument("did")
-    p.add_argument("--scope", required=True, help="the task, e.g. plumbing or home/plumbing")
+    person_argument(p, "did", metavar="PERSON")
+    scope_argument(p, required=True, help="the task, e.g. plumbing or home/plumbing")
     p.add_argument(
         "--level", required=True, help="1-4 or words: 'for small things' .. 'completely'"
     )
     p.add_argument("--comment", default="")
     p.add_argument("--until", help="expiry date YYYY-MM-DD (default: one year)")
     p = add("caution", cmd_caution, "a caution, for extreme cases, with a written reason")
-    p.add_argument("did")
-    p.add_argument("--scope", required=True)
+    person_argument(p, "did", metavar="PERSON")
+    scope_argument(p, required=True)
     p.add_argument("--reason", required=True)
     p.add_argument("--until")
     p = add("revoke", cmd_revoke, "revoke an endorsement you gave")
@@ -31,13 +41,13 @@ def register(add: Add) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--given", action="store_true")
     group.add_argument("--received", action="store_true")
-    p.add_argument("--scope")
+    scope_argument(p)
 
 
 def cmd_endorse(args: argparse.Namespace) -> int:
     with open_wallet(args) as wallet:
         record = wallet.endorse(
-            args.did,
+            person(wallet, args.did),
             args.scope,
             parse_level(args.level),
             comment=args.comment,
@@ -53,7 +63,7 @@ def cmd_endorse(args: argparse.Namespace) -> int:
 def cmd_caution(args: argparse.Namespace) -> int:
     with open_wallet(args) as wallet:
         record = wallet.caution(
-            args.did, args.scope, args.reason, valid_until=parse_until(args.until)
+            person(wallet, args.did), args.scope, args.reason, valid_until=parse_until(args.until)
         )
         text = f"Caution about {wallet.display_name(record.subject)} for {record.scope} recorded."
         Output(args.json).emit(record, f"{text}\nid: {record.id}")

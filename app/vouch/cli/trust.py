@@ -6,7 +6,15 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from vouch.cli.base import Add, Output, open_wallet, plain
+from vouch.cli.base import (
+    Add,
+    Output,
+    open_wallet,
+    person,
+    person_argument,
+    plain,
+    scope_argument,
+)
 from vouch.core.identity import short_did
 from vouch.trust.results import TrustResult, describe_path
 from vouch.wallet import Wallet
@@ -14,14 +22,14 @@ from vouch.wallet import Wallet
 
 def register(add: Add) -> None:
     p = add("find", cmd_find, "who can I rely on for a task? (from my own point of view)")
-    p.add_argument("scope")
+    scope_argument(p, "scope")
     p.add_argument("--limit", type=int, default=20)
     p = add("why", cmd_why, "why do I see this person? (every path behind it)")
-    p.add_argument("did")
-    p.add_argument("--scope")
+    person_argument(p, "did", metavar="PERSON")
+    scope_argument(p)
     p = add("opinions", cmd_opinions, "what do the people I rely on say about someone?")
-    p.add_argument("did")
-    p.add_argument("--scope")
+    person_argument(p, "did", metavar="PERSON")
+    scope_argument(p)
 
 
 def _name(wallet: Wallet) -> Callable[[str], str]:
@@ -59,7 +67,7 @@ def cmd_find(args: argparse.Namespace) -> int:
 
 def cmd_why(args: argparse.Namespace) -> int:
     with open_wallet(args) as wallet:
-        results = wallet.why(args.did, args.scope)
+        results = wallet.why(person(wallet, args.did), args.scope)
         name = _name(wallet)
         lines: list[str] = []
         for result in results:
@@ -73,7 +81,7 @@ def cmd_why(args: argparse.Namespace) -> int:
 
 def cmd_opinions(args: argparse.Namespace) -> int:
     with open_wallet(args) as wallet:
-        found = wallet.opinions(args.did, args.scope)
+        found = wallet.opinions(person(wallet, args.did), args.scope)
         name = _name(wallet)
         lines = []
         for op in found:

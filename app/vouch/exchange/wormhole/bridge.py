@@ -33,6 +33,7 @@ from wormhole.errors import (
     WrongPasswordError,
 )
 
+from vouch.core.process import disable_core_dumps
 from vouch.exchange.wormhole.events import (
     APP_ID,
     KEY_BYTES,
@@ -248,6 +249,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    disable_core_dumps()  # it holds the wormhole's key for a while
     args = parse_args(sys.argv[1:] if argv is None else argv)
     sock = socket.socket(fileno=args.fd)
     os.set_inheritable(args.fd, False)
