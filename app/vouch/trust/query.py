@@ -8,6 +8,7 @@ from vouch.core.records import Kind, Level
 from vouch.core.scopes import normalise_scope, scope_covers
 from vouch.trust.engine import DEFAULT_PARAMS, TrustParams, TrustState, compute
 from vouch.trust.graph import KIND_CAUTION, IntArray, TrustGraph
+from vouch.trust.matching import match_scopes
 from vouch.trust.paths import best_paths
 from vouch.trust.results import CautionNote, Opinion, TrustResult, value_to_level
 
@@ -35,6 +36,32 @@ def find(
     chosen = _top(graph, state, candidates, max(limit, 0))
     cautions = _cautions_about(graph, state, chosen, now)
     return [_result(graph, state, int(node), cautions.get(int(node), ())) for node in chosen]
+
+
+def find_by_word(
+    graph: TrustGraph,
+    owner_did: str,
+    query: str,
+    *,
+    limit: int = 50,
+    params: TrustParams = DEFAULT_PARAMS,
+    now: float | None = None,
+) -> list[TrustResult]:
+    """`find` for the word a person thinks of: the scope itself, narrower ones, ones holding it.
+
+    Each person appears once, found through the best-matching scope that reaches them (their
+    result's `scope` says which); people found through the exact scope come first.
+    """
+    matches = match_scopes(normalise_scope(query), graph.scopes)
+    seen: set[str] = set()
+    ranked: list[tuple[int, TrustResult]] = []
+    for match in matches:
+        for result in find(graph, owner_did, match.scope, limit=limit, params=params, now=now):
+            if result.did not in seen:
+                seen.add(result.did)
+                ranked.append((int(match.kind), result))
+    ranked.sort(key=lambda item: (item[0], -item[1].value, not item[1].direct, item[1].did))
+    return [result for _kind, result in ranked[: max(limit, 0)]]
 
 
 def why(
