@@ -21,6 +21,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from vouch.core.records import Level
+from vouch.flows.first_run import PHRASE_CONFIRMED
 from vouch.gui.exchange_engine import ExchangeConfig
 from vouch.gui.main_window import MainWindow
 from vouch.wallet import Wallet
@@ -52,7 +53,7 @@ def demo_wallets(root: Path) -> Wallet:
     ana.endorse(me.did, "cooking", Level.STRONGLY, valid_until=until)
     me.import_data(ana.export_bundle())
     me.import_data(bo.export_bundle())
-    me.set_setting("recovery_phrase_confirmed", "yes")
+    me.set_setting(PHRASE_CONFIRMED, "yes")
     for wallet in people.values():
         wallet.lock()
     return me

@@ -11,7 +11,7 @@ import pytest
 from vouch.wallet import Wallet
 
 # Wallets created by the tests use a tiny Argon2id cost (stored with each wallet).
-os.environ["VOUCH_TEST_FAST_KDF"] = "1"
+os.environ["VOUCH_KDF_COST"] = "minimal"
 
 PASSPHRASE = "correct horse battery staple"
 

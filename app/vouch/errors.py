@@ -7,6 +7,7 @@ shown as one, never dressed up as the user's fault.
 
 from vouch.core.errors import (
     CorruptStore,
+    InvalidBackup,
     InvalidBundle,
     InvalidCredential,
     InvalidDid,
@@ -24,6 +25,7 @@ from vouch.core.errors import (
     UnlockFailed,
     UnlockUnavailable,
     VouchError,
+    WalletBusy,
     WalletExists,
     WalletLocked,
     WalletNotFound,
@@ -42,6 +44,7 @@ from vouch.unlock.base import UnlockInvalidated, UnlockLockedOut, UnlockNotEnrol
 __all__ = [
     "CorruptStore",
     "IdentityMismatch",
+    "InvalidBackup",
     "InvalidBundle",
     "InvalidCredential",
     "InvalidDid",
@@ -66,6 +69,7 @@ __all__ = [
     "UnlockNotEnrolled",
     "UnlockUnavailable",
     "VouchError",
+    "WalletBusy",
     "WalletExists",
     "WalletLocked",
     "WalletNotFound",

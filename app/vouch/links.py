@@ -7,7 +7,7 @@ The grammar (scheme and kind are case-insensitive, everything else is exact):
     vouch://bundle?text=<vouch:1:...>
 
 - `did` opens the People page on that person, offering to add them (with the suggested
-  `name`, at most 80 characters) when they are not a contact yet.
+  `name`, as long as a contact's name may be) when they are not a contact yet.
 - `bundle` opens the import preview of the `vouch:1:` text (the clipboard form of a bundle,
   see `vouch.exchange.bundle`). Nothing is imported without the user's confirmation.
 
@@ -25,11 +25,12 @@ from urllib.parse import quote, unquote
 
 from vouch.core.errors import InvalidDid, VouchError
 from vouch.core.identity import public_key_from_did
+from vouch.core.records import MAX_PETNAME_CHARS
 
 SCHEME = "vouch"
 PREFIX = f"{SCHEME}://"
 MAX_LINK_CHARS = 30_000
-MAX_NAME_CHARS = 80
+MAX_NAME_CHARS = MAX_PETNAME_CHARS
 BUNDLE_PREFIX = "vouch:1:"
 
 _BUNDLE_BODY = re.compile(r"[A-Za-z0-9_-]+={0,2}")

@@ -25,6 +25,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractSlider, QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
+from support.store import open_store
 from vouch.core import credentials as creds
 from vouch.core.canonical import canonicalize
 from vouch.core.identity import Identity
@@ -128,7 +129,7 @@ def _record(index: int, rng: random.Random, me: str, people: list[str], doc: str
 def big_wallet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BigWallet]:
     """A real wallet store with N_ROWS statements, written in one transaction."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("VOUCH_TEST_FAST_KDF", "1")
+        patch.setenv("VOUCH_KDF_COST", "minimal")
         home = tmp_path_factory.mktemp("gui-bench") / "wallet"
         wallet = Wallet.create(home, PASSPHRASE)
     started = time.perf_counter()
@@ -141,7 +142,7 @@ def big_wallet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BigWallet]:
     records = [
         _record(i, rng, wallet.did, people, templates[i % N_TEMPLATES]) for i in range(N_ROWS)
     ]
-    with wallet._database.transaction() as conn:
+    with open_store(home, wallet.store_key()) as raw, raw.transaction() as conn:
         queries.insert_statements(
             conn,
             (

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from support.store import open_store
 from support.synthetic import NOW, columns_to_rows, synthetic_columns
 from vouch.wallet import Wallet
 
@@ -26,15 +27,14 @@ DOCUMENT_BYTES = 1100  # about the size of a real signed endorsement
 
 @pytest.fixture(scope="module")
 def filled_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    os.environ["VOUCH_TEST_FAST_KDF"] = "1"
+    os.environ["VOUCH_KDF_COST"] = "minimal"
     home = tmp_path_factory.mktemp("trust-store") / "wallet"
-    wallet = Wallet.create(home, "bench passphrase")
-    key = wallet.store_key()
+    with Wallet.create(home, "bench passphrase") as wallet:
+        key = wallet.store_key()
     rows = columns_to_rows(synthetic_columns(N_IDS, N_EDGES, N_SCOPES, seed=0))
     filler = "x" * DOCUMENT_BYTES
-    conn = wallet._database.conn
     started = time.perf_counter()
-    with wallet._database.transaction():
+    with open_store(home, key) as raw, raw.transaction() as conn:
         batch: list[tuple[Any, ...]] = []
         for index, row in enumerate(rows):
             batch.append(_statement_row(row, filler, index))
@@ -44,7 +44,6 @@ def filled_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]
         if batch:
             conn.executemany(_INSERT, batch)
     print(f"\n[bench] wrote {len(rows)} statements in {time.perf_counter() - started:.1f} s")
-    wallet.lock()
     return home, key
 
 

@@ -112,3 +112,15 @@ def test_completion_offers_commands_petnames_and_tasks(
     assert complete("vouch endorse Da", tmp_path, alice) == ["Dana"]
     run_vouch("endorse", "Dana", "--scope", "home/roofing", "--level", "2", wallet=alice)
     assert "home/roofing" in complete("vouch find home/r", tmp_path, alice)
+
+
+def test_find_by_the_word_and_did_you_mean(wallets: dict[str, tuple[Path, str]]) -> None:
+    alice, _ = wallets["alice"]
+    dana = wallets["dana"][1]
+    run_vouch("endorse", "Dana", "--scope", "garden/hedges", "--level", "3", wallet=alice)
+    found = run_vouch("--json", "find", "hedges", wallet=alice)
+    assert found.returncode == 0, found.stderr
+    assert [(r["did"], r["scope"]) for r in json.loads(found.stdout)] == [(dana, "garden/hedges")]
+    misspelt = run_vouch("find", "hedgez", wallet=alice)
+    assert misspelt.returncode == 0
+    assert "Did you mean 'garden/hedges'" in misspelt.stdout

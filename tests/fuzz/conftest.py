@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+from support.store import store_rows
 from vouch.wallet import Wallet
 
 FUZZ_DIR = Path(__file__).resolve().parents[2] / "fuzz"
 TARGETS_DIR = FUZZ_DIR / "targets"
 CORPUS_DIR = FUZZ_DIR / "corpus"
 TARGETS = sorted(p.stem for p in TARGETS_DIR.glob("*.py") if not p.stem.startswith("_"))
-_TABLES = ("identity", "contacts", "statements", "revocations", "settings")
 
 if str(TARGETS_DIR) not in sys.path:
     sys.path.insert(0, str(TARGETS_DIR))
@@ -26,9 +26,7 @@ def load_target(name: str) -> ModuleType:
 
 def store_digest(wallet: Wallet) -> tuple[int, str]:
     """The endorsement count and a SHA-256 over every row of every table."""
-    conn = wallet._database.conn
     digest = hashlib.sha256()
-    for table in _TABLES:
-        rows = sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+    for table, rows in store_rows(wallet.home, wallet.store_key()).items():
         digest.update(table.encode() + repr(rows).encode())
     return wallet.count_endorsements(), digest.hexdigest()

@@ -19,7 +19,7 @@ from vouch.gui.app import configure_application
 from vouch.gui.main_window import MainWindow
 from vouch.wallet import Wallet
 
-FAST_KDF = "VOUCH_TEST_FAST_KDF"  # cheap Argon2 for wallets made here; not for other suites
+FAST_KDF = "VOUCH_KDF_COST"  # cheap Argon2 for wallets made here; not for other suites
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -37,7 +37,7 @@ def _settings_in_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(autouse=True)
 def _fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(FAST_KDF, "1")
+    monkeypatch.setenv(FAST_KDF, "minimal")
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +66,7 @@ def populated_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A locked wallet with two contacts and a few statements, shared by read-only tests."""
     root = tmp_path_factory.mktemp("populated")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(FAST_KDF, "1")
+        patch.setenv(FAST_KDF, "minimal")
         me = Wallet.create(root / "me", PASSPHRASE)
         ana = make_peer(root / "ana")
         bo = make_peer(root / "bo")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import PASSPHRASE
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -68,10 +69,18 @@ def test_user_errors_are_friendly_and_bugs_go_to_the_hook(
 ) -> None:
     shown: list[str] = []
     hooked: list[BaseException] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    formats: list[Qt.TextFormat] = []
+
+    def exec_box(box: QMessageBox) -> int:
+        shown.append(box.text())
+        formats.append(box.textFormat())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     monkeypatch.setattr(sys, "excepthook", lambda _t, exc, _tb: hooked.append(exc))
     messages.show_error(None, InvalidDid())
     assert shown == [InvalidDid.default_message]
+    assert formats == [Qt.TextFormat.PlainText]  # messages carry names others chose
     bug = KeyError("oops")
     messages.show_error(None, bug)
     assert hooked == [bug]

@@ -25,9 +25,9 @@ from vouch.core.errors import StoreTooNew
 from vouch.core.records import Level
 from vouch.core.store.migrations import SCHEMA_VERSION
 from vouch.flows.first_run import Step
-from vouch.gui.app import HOME_KEY
 from vouch.gui.main_window import MainWindow
 from vouch.gui.pages.unlock import UnlockPage
+from vouch.gui.preferences import HOME_KEY
 from vouch.wallet import Wallet
 
 PAGE = 4096

@@ -27,11 +27,11 @@ from vouch.exchange.p2p.discovery import Announcer, browse
 from vouch.exchange.p2p.service import SyncOptions, SyncServer, sync_with
 from vouch.exchange.p2p.session import SessionConfig
 from vouch.exchange.p2p.store import ReceiveSummary
-from vouch.gui.exchange_engine import ExchangeConfig
+from vouch.exchange.runtime import ExchangeConfig
 from vouch.gui.main_window import EXCHANGE_SHORTCUT, MainWindow
-from vouch.gui.pages import exchange as exchange_module
 from vouch.gui.pages.exchange import ExchangePage
 from vouch.wallet import Wallet
+from vouch.wallet import exchange as exchange_use_cases
 from vouch.wallet.sync import WalletSyncStore
 
 LOOPBACK = ["127.0.0.1"]
@@ -200,6 +200,29 @@ def test_they_dont_match_refuses_and_nothing_is_stored(
     assert statements(peer) == 1 and peer.contact(me.did) is None
 
 
+def test_an_unanswered_pairing_attempt_is_shown_on_the_page(
+    qtbot: QtBot, window: MainWindow, peer: Wallet, peer_loop: PeerLoop
+) -> None:
+    quick = replace(LOCAL, options=SyncOptions(pairing_timeout=1.0))
+    page = show_exchange(window, quick)
+    port = make_visible(qtbot, page)
+    assert not page.attempts.isVisible()
+    done = peer_loop.submit(
+        sync_with(WalletSyncStore(peer), "127.0.0.1", port, confirm_pairing=Answers())
+    )
+    qtbot.waitUntil(lambda: page.pairing_dialog is not None, timeout=WAIT)
+    # Nobody answers: the question closes by itself and the attempt is listed.
+    qtbot.waitUntil(
+        lambda: "A pairing attempt from 127.0.0.1:" in page.attempts.text(), timeout=WAIT
+    )
+    assert "Nobody confirmed the code within 1 seconds" in page.attempts.text()
+    assert page.attempts.isVisible() and page.pairing_dialog is None
+    with pytest.raises(PeerError):
+        done.result(timeout=30)
+    assert window.session.wallet.contact(peer.did) is None
+    assert page.visible_toggle.isChecked()  # still visible for the next person
+
+
 def test_visibility_turns_itself_off(qtbot: QtBot, window: MainWindow) -> None:
     page = show_exchange(window, replace(LOCAL, visible_seconds=1.0))
     port = make_visible(qtbot, page)
@@ -275,7 +298,7 @@ def test_cancel_mid_sync_keeps_whole_batches_only(
     for i in range(30):
         peer.endorse(me.did, f"task-{i}", Level.MOST_THINGS)
     reached, release = threading.Event(), threading.Event()
-    monkeypatch.setattr(exchange_module, "WalletSyncStore", gated_store(reached, release))
+    monkeypatch.setattr(exchange_use_cases, "WalletSyncStore", gated_store(reached, release))
     small_batches = SyncOptions(session=SessionConfig(batch_max_items=5))
     server = start_server(
         peer_loop, WalletSyncStore(peer), confirm_pairing=Answers(), options=small_batches

@@ -36,7 +36,7 @@ LAUNCH = "import sys; from vouch.gui.app import main; sys.exit(main(sys.argv[1:]
 @pytest.fixture
 def launch_env(tmp_path: Path) -> dict[str, str]:
     """A second launch's environment: same user and runtime folder, throwaway settings."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VOUCH_TEST_FAST_KDF="1")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VOUCH_KDF_COST="minimal")
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     return env
 

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
-from vouch.gui.main_window import PAGE_KEY, MainWindow
-from vouch.gui.pages.settings import IDLE_KEY
+from vouch.gui.main_window import MainWindow
+from vouch.gui.preferences import IDLE_KEY, PAGE_KEY
 from vouch.unlock import MemoryBackend
 from vouch.wallet.quick_unlock import QuickUnlock
 

@@ -22,6 +22,7 @@ import pytest
 import sqlcipher3
 from crash_harness import PASSPHRASE, bundle_of, signed_statements, worker_env
 
+from support.store import page_limit
 from vouch.core.errors import StorageFull, VouchError
 from vouch.core.identity import Identity
 from vouch.core.records import Level
@@ -79,16 +80,12 @@ def test_import_into_a_full_store_is_refused_and_changes_nothing(
     home = tmp_path / "w"
     with make_wallet(home) as wallet:
         before = store_digest(home, wallet.store_key())
-        conn = wallet._database.conn  # the only way to reach SQLite's own page limit
-        (pages,) = conn.execute("PRAGMA page_count").fetchone()
-        conn.execute(f"PRAGMA max_page_count = {pages + 4}")
         preview = wallet.preview_import(big_bundle)
-        with pytest.raises(StorageFull) as caught:
+        with page_limit(wallet, 4), pytest.raises(StorageFull) as caught:
             wallet.apply_import(preview)
         assert_free_space_message(caught.value)
         assert store_digest(home, wallet.store_key()) == before
         # The connection is not left inside a broken transaction: once there is room, it works.
-        conn.execute("PRAGMA max_page_count = 1073741823")
         assert wallet.apply_import(preview).added == 500
     with Wallet.open(home, PASSPHRASE) as wallet:
         assert wallet.integrity_ok()

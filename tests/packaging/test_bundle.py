@@ -40,7 +40,7 @@ def env(tmp_path: Path) -> dict[str, str]:
         "HOME": str(tmp_path / "home"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "QT_QPA_PLATFORM": "offscreen",
-        "VOUCH_TEST_FAST_KDF": "1",
+        "VOUCH_KDF_COST": "minimal",
         "VOUCH_PASSPHRASE": PASSPHRASE,
     }
 

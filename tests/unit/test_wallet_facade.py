@@ -157,3 +157,20 @@ def test_settings_round_trip(new_wallet: MakeWallet) -> None:
     wallet.set_setting("theme", "dark")
     wallet.set_setting("theme", "dark2")
     assert wallet.get_setting("theme") == "dark2"
+
+
+def test_trust_answers_name_statements_by_their_own_ids(new_wallet: MakeWallet) -> None:
+    me, carol, dan = new_wallet("me"), new_wallet("carol"), new_wallet("dan")
+    trusted = me.endorse(carol.did, "plumbing", Level.COMPLETELY)
+    theirs = carol.endorse(dan.did, "plumbing", Level.STRONGLY)
+    warned = carol.caution(dan.did, "plumbing", "Late twice")
+    me.import_data(carol.export_bundle())
+    (found,) = [r for r in me.find("plumbing") if r.did == dan.did]
+    assert [[s.endorsement_id for s in p.steps] for p in found.paths] == [[trusted.id, theirs.id]]
+    assert [c.endorsement_id for c in found.cautions] == [warned.id]
+    opinions = me.opinions(dan.did, "plumbing")
+    assert {o.endorsement_id for o in opinions} == {theirs.id, warned.id}
+    assert {s.endorsement_id for r in me.why(dan.did) for p in r.paths for s in p.steps} == {
+        trusted.id,
+        theirs.id,
+    }

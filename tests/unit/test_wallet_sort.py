@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from support.store import open_store
 from vouch.core.records import Direction, Endorsement, EndorsementFilter, Kind, Level, Status
 from vouch.core.store import queries
 from vouch.core.store.migrations import SCHEMA_VERSION, schema_version
@@ -44,7 +45,7 @@ def _insert_copy(wallet: Wallet, template: Endorsement, **changes: object) -> En
     """A row written with the store's own insert, for dates `endorse` rightly refuses."""
     record = replace(template, **changes)  # type: ignore[arg-type]
     digest = hashlib.sha256(record.id.encode()).digest()
-    with wallet._database.transaction() as conn:
+    with open_store(wallet.home, wallet.store_key()) as database, database.transaction() as conn:
         queries.insert_statements(conn, [queries.statement_row(record, digest, 2e9)])
     return record
 
@@ -203,8 +204,8 @@ def test_a_version_1_store_gains_the_listing_indexes(tmp_path: Path) -> None:
     home = tmp_path / "old"
     shutil.copytree(FIXTURES / "store_v1", home)
     passphrase = (FIXTURES / "store_v1.passphrase").read_text().strip()
-    with Wallet.open(home, passphrase) as wallet:
-        conn = wallet._database.conn
+    with Wallet.open(home, passphrase) as wallet, open_store(home, wallet.store_key()) as raw:
+        conn = raw.conn
         assert schema_version(conn._conn) == SCHEMA_VERSION >= 2
         names = {str(n) for (n,) in conn.execute("SELECT name FROM sqlite_master")}
         assert {"statements_listing", "statements_valid_from"} <= names

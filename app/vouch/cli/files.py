@@ -10,7 +10,7 @@ from typing import Any
 
 from vouch.cli.base import Add, Output, open_wallet, person, person_argument
 from vouch.errors import InvalidInput, VouchError
-from vouch.wallet import verify_document
+from vouch.wallet import MAX_BUNDLE_BYTES, verify_document
 
 
 def register(add: Add) -> None:
@@ -48,8 +48,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def read_input(path: str) -> bytes:
-    from vouch.exchange.bundle import MAX_BUNDLE_BYTES
-
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BUNDLE_BYTES + 1)
     else:

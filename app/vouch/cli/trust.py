@@ -16,6 +16,7 @@ from vouch.cli.base import (
     scope_argument,
 )
 from vouch.core.identity import short_did
+from vouch.core.scopes import normalise_scope
 from vouch.trust.results import TrustResult, describe_path
 from vouch.wallet import Wallet
 
@@ -58,11 +59,20 @@ def cmd_find(args: argparse.Namespace) -> int:
         lines: list[str] = []
         for rank, result in enumerate(results, 1):
             words = result.level.words if result.level else "barely"
-            lines.append(f"{rank}. {name(result.did)}: {words}  ({result.did})")
+            task = f" for {result.scope}" if result.scope != normalise_scope(args.scope) else ""
+            lines.append(f"{rank}. {name(result.did)}: {words}{task}  ({result.did})")
             lines += _explain(wallet, result)
-        text = "\n".join(lines) or f"Nobody you rely on is known for {args.scope!r} yet."
+        text = "\n".join(lines) or _nobody(wallet, args.scope)
         Output(args.json).emit([_result_json(r, name) for r in results], text)
     return 0
+
+
+def _nobody(wallet: Wallet, scope: str) -> str:
+    text = f"Nobody you rely on is known for {scope!r} yet."
+    similar = wallet.similar_scopes(scope)
+    if similar:
+        text += " Did you mean " + " or ".join(repr(s) for s in similar) + "?"
+    return text
 
 
 def cmd_why(args: argparse.Namespace) -> int:

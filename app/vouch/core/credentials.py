@@ -38,6 +38,7 @@ REVOCATION_TYPES = ["VerifiableCredential", "VouchRevocation"]
 
 DEFAULT_VALIDITY = timedelta(days=365)
 MAX_VALIDITY = timedelta(days=5 * 366)
+TOO_LONG = "The statement is valid for more than five years (the most any statement may last)."
 MAX_COMMENT = 1000
 MAX_REASON = 2000
 _UUID_URN = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -201,6 +202,7 @@ def statement_rules(document: dict[str, Any], signer: str) -> Statement:
     statement_id = _statement_id(document)
     valid_from, valid_until = _dates(document, require_until=True)
     assert valid_until is not None
+    _require(valid_until - valid_from <= MAX_VALIDITY, TOO_LONG)
     claim = _claim(document)
     subject = _did(claim.get("id"), "The subject")
     _require(subject != issuer, "The issuer endorses themselves.")

@@ -79,6 +79,12 @@ class NotAnEndorsement(InvalidCredential):
     """Layer 2: the proof may be fine, but the document is not a valid Vouch statement."""
 
 
+class InvalidBackup(VouchError):
+    """A backup file that is not one, is cut short, or was altered."""
+
+    default_message = "This isn't a Vouch backup, or it is damaged."
+
+
 class InvalidBundle(VouchError):
     """A .vouch file or clipboard text that cannot be read at all."""
 
@@ -93,6 +99,12 @@ class NotAllowed(VouchError):
 
 class StorageFull(VouchError):
     default_message = "The disk is full; nothing was changed."
+
+
+class WalletBusy(VouchError):
+    default_message = (
+        "The wallet is busy: another program is using it. Nothing was changed; try again."
+    )
 
 
 class UnlockUnavailable(VouchError):

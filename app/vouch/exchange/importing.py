@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,11 +23,9 @@ from vouch.core.dataintegrity import (
     proof_to_check,
 )
 from vouch.core.errors import InvalidCredential, OperationCancelled
-from vouch.core.records import InvalidItem
+from vouch.core.records import Cancelled, InvalidItem, Progress
 from vouch.exchange.sigcheck import SignatureChecks
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 PROGRESS_EVERY = 500
 
 

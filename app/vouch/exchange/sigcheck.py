@@ -29,6 +29,7 @@ from typing import BinaryIO
 
 from vouch.core.errors import OperationCancelled
 from vouch.core.identity import verify_signature
+from vouch.core.process import disable_core_dumps
 
 KEY_BYTES, MESSAGE_BYTES, SIGNATURE_BYTES = 32, 64, 64
 RECORD = KEY_BYTES + MESSAGE_BYTES + SIGNATURE_BYTES
@@ -197,4 +198,5 @@ def _read_frames(source: BinaryIO, frames: queue.SimpleQueue[bytes | None]) -> N
 
 
 if __name__ == "__main__":
+    disable_core_dumps()  # like every process of Vouch
     serve(sys.stdin.buffer, sys.stdout.buffer)

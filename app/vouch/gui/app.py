@@ -23,7 +23,6 @@ from vouch.core.process import disable_core_dumps
 from vouch.gui import messages
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
-from vouch.gui.preferences import HOME_KEY as HOME_KEY
 from vouch.gui.preferences import Preferences
 from vouch.gui.single_instance import InstanceServer, Request, hand_off, server_name
 from vouch.gui.theme import apply_theme

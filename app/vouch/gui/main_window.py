@@ -42,7 +42,6 @@ from vouch.gui.pages.me import MePage
 from vouch.gui.pages.people import PeoplePage
 from vouch.gui.pages.settings import SettingsPage
 from vouch.gui.pages.unlock import UnlockPage
-from vouch.gui.preferences import PAGE_KEY as PAGE_KEY
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.wallet import QuickUnlock, Wallet

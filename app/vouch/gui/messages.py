@@ -1,27 +1,29 @@
 """How the app speaks to the user: friendly errors, confirmations, inline notes.
 
 A `VouchError` is shown with its own message. Anything else is a bug in Vouch and goes to the
-crash dialog through `sys.excepthook`, never as a traceback in a message box.
+crash dialog through `sys.excepthook`, never as a traceback in a message box. Every message
+here is plain text: messages carry names and words other people chose, never markup.
 """
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
-from vouch.core.errors import VouchError
+from vouch.errors import VouchError
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Vouch") -> None:
     if isinstance(exc, VouchError):
-        QMessageBox.warning(parent, title, exc.message)
+        _plain_box(QMessageBox.Icon.Warning, parent, title, exc.message).exec()
         return
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box = _plain_box(QMessageBox.Icon.Question, parent, title, text)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -30,7 +32,15 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue"
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    _plain_box(QMessageBox.Icon.Information, parent, title, text).exec()
+
+
+def _plain_box(
+    icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str
+) -> QMessageBox:
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 def busy_bar(accessible_name: str) -> QProgressBar:
@@ -49,6 +59,7 @@ class InlineMessage(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAccessibleName("Message")
         self.hide()

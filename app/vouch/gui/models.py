@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 
 from vouch.core.identity import short_did
 from vouch.core.records import Direction, Endorsement, EndorsementFilter, Kind, Status
+from vouch.gui.text import escaped
 from vouch.wallet import Wallet
 
 Index = QModelIndex | QPersistentModelIndex
@@ -196,7 +197,9 @@ class EndorsementModel(QAbstractTableModel):
     def _tooltip(self, item: Endorsement) -> str:
         who = f"{self._names(item.issuer)} about {self._names(item.subject)}"
         extra = item.reason if item.kind == Kind.CAUTION else item.comment
-        return f"{who}: {item.scope}, {level_text(item)}" + (f"\n{extra}" if extra else "")
+        lines = [f"{who}: {item.scope}, {level_text(item)}"] + ([extra] if extra else [])
+        # A tooltip is rich text as soon as it looks like markup: escape what others wrote.
+        return "<p>" + "<br>".join(escaped(line) for line in lines) + "</p>"
 
     @property
     def sortable(self) -> bool:

@@ -3,12 +3,17 @@
 Nothing above this package (gui, cli) touches the store, the p2p layer or the crypto directly.
 """
 
-from vouch.wallet.core import Cancelled, OsKeyKeeper, Progress, check_passphrase_strength
+from vouch.core.records import Cancelled, Progress
+from vouch.exchange.bundle import MAX_BUNDLE_BYTES
+from vouch.wallet.backup import BackupInfo
+from vouch.wallet.core import OsKeyKeeper, check_passphrase_strength
 from vouch.wallet.facade import Wallet, verify_document
 from vouch.wallet.home import default_home
 from vouch.wallet.quick_unlock import QuickUnlock
 
 __all__ = [
+    "MAX_BUNDLE_BYTES",
+    "BackupInfo",
     "Cancelled",
     "OsKeyKeeper",
     "Progress",

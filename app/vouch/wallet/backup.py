@@ -29,7 +29,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, Self
 
-from vouch.core.errors import CorruptStore, StorageFull, VouchError, WalletExists
+from vouch.core.errors import (
+    CorruptStore,
+    InvalidBackup,
+    StorageFull,
+    VouchError,
+    WalletExists,
+)
 from vouch.core.store.snapshot import copy_store
 from vouch.wallet.core import OsKeyKeeper, WalletCore, serialised
 from vouch.wallet.home import WalletFiles, derive_key
@@ -42,10 +48,6 @@ _LENGTH = struct.Struct(">I")
 _MAC_LABEL = b"vouch/backup/mac/1"
 _CHUNK = 1024 * 1024
 BACKUP_SUFFIX = ".vouchbackup"
-
-
-class InvalidBackup(VouchError):
-    default_message = "This isn't a Vouch backup, or it is damaged."
 
 
 @dataclass(frozen=True)

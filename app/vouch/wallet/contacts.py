@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from vouch.core.errors import InvalidInput, NotFound
 from vouch.core.identity import public_key_from_did, short_did
-from vouch.core.records import Contact
+from vouch.core.records import MAX_PETNAME_CHARS, Contact
 from vouch.core.store import queries
-from vouch.wallet.core import WalletCore
+from vouch.wallet.core import WalletCore, serialised
 
 
 class ContactUseCases(WalletCore):
+    @serialised
     def add_contact(
         self, did: str, petname: str, *, verified: bool = False, note: str = ""
     ) -> Contact:
@@ -18,8 +19,8 @@ class ContactUseCases(WalletCore):
         if did == self.did:
             raise InvalidInput("That is your own identity.")
         petname = petname.strip()
-        if not petname or len(petname) > 80:
-            raise InvalidInput("A contact needs a name of 1 to 80 characters.")
+        if not petname or len(petname) > MAX_PETNAME_CHARS:
+            raise InvalidInput(f"A contact needs a name of 1 to {MAX_PETNAME_CHARS} characters.")
         contact = Contact(did, petname, verified, note.strip())
         with self._database.transaction() as conn:
             queries.upsert_contact(conn, contact)
@@ -27,6 +28,7 @@ class ContactUseCases(WalletCore):
         assert stored is not None
         return stored
 
+    @serialised
     def update_contact(
         self,
         did: str,
@@ -45,17 +47,21 @@ class ContactUseCases(WalletCore):
             note=current.note if note is None else note,
         )
 
+    @serialised
     def remove_contact(self, did: str) -> None:
         with self._database.transaction() as conn:
             if not queries.delete_contact(conn, did):
                 raise NotFound("No such contact.")
 
+    @serialised
     def contacts(self) -> list[Contact]:
         return queries.list_contacts(self._database.conn)
 
+    @serialised
     def contact(self, did: str) -> Contact | None:
         return queries.get_contact(self._database.conn, did)
 
+    @serialised
     def display_name(self, did: str) -> str:
         """'me', the petname, or a shortened did."""
         if did == self.did:
@@ -63,5 +69,6 @@ class ContactUseCases(WalletCore):
         contact = self.contact(did)
         return contact.petname if contact else short_did(did)
 
+    @serialised
     def petnames(self) -> dict[str, str]:
         return queries.petnames(self._database.conn)

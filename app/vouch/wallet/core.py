@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol, Self
+from typing import Concatenate, ParamSpec, Protocol, Self, TypeVar
 
 from vouch.core.errors import (
     CorruptStore,
@@ -21,15 +22,34 @@ from vouch.core.errors import (
 )
 from vouch.core.identity import Identity
 from vouch.core.store import kdf, queries
-from vouch.core.store.db import Database, DatabaseError
+from vouch.core.store.db import Database
 from vouch.trust import TrustGraph
 from vouch.unlock import make_wallet_id
-from vouch.wallet.home import WalletFiles, derive_key, open_database
+from vouch.wallet.home import WalletFiles, derive_key, kdf_cost_from_environment, open_database
 from vouch.wallet.quick_unlock import QuickUnlock
 
-Progress = Callable[[int, int], None]  # (done, total)
-Cancelled = Callable[[], bool]  # returns True when the user asked to stop
 MIN_PASSPHRASE_LENGTH = 8
+
+W = TypeVar("W", bound="WalletCore")
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def serialised(method: Callable[Concatenate[W, P], R]) -> Callable[Concatenate[W, P], R]:
+    """Run a use case while holding the wallet's lock.
+
+    The GUI calls one wallet from worker threads and the exchange thread; they share one
+    SQLCipher connection, one transaction at a time, and one trust graph. The lock is
+    re-entrant, so a use case may call another.
+    """
+
+    def run(wallet: W, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with wallet._lock:
+            return method(wallet, *args, **kwargs)
+
+    functools.update_wrapper(run, method)
+    run.__serialised__ = True  # type: ignore[attr-defined]
+    return run
 
 
 class OsKeyKeeper(Protocol):
@@ -48,6 +68,22 @@ def check_passphrase_strength(passphrase: str) -> None:
         raise WeakPassphrase("That passphrase repeats too few characters to be safe.")
 
 
+def _new_store(files: WalletFiles, key: bytes, identity: Identity) -> Database:
+    """A new store holding `identity`; nothing is left behind if that fails."""
+    files.prepare()
+    database: Database | None = None
+    try:
+        database = Database.open(files.db, key, create=True)
+        with database.transaction() as conn:
+            queries.save_identity(conn, identity.did, identity.seed)
+    except BaseException:
+        if database is not None:
+            database.close()
+        files.remove_store()
+        raise
+    return database
+
+
 class WalletCore:
     """An unlocked wallet. `lock()` closes the store and forgets the key and the identity."""
 
@@ -61,22 +97,22 @@ class WalletCore:
     ) -> None:
         self._files = files
         self._os_unlock: OsKeyKeeper = os_unlock if os_unlock is not None else QuickUnlock()
+        self._lock = threading.RLock()  # see `serialised`
         self._db: Database | None = database
         self._key: bytes | None = key
         try:
             loaded = queries.load_identity(database.conn)
-        except DatabaseError as exc:
+        except BaseException:
             database.close()
-            raise CorruptStore() from exc
+            raise
         if loaded is None:
             database.close()
             raise CorruptStore("The wallet holds no identity.")
         self._identity: Identity | None = Identity(loaded[1])
         self._graph: TrustGraph | None = None
-        self._graph_lock = threading.RLock()  # the graph is not thread-safe
-        self._changes = 0
-        self._graph_seen = -1
-        self._graph_loaded_at = 0.0
+        self._changes = 0  # bumped by every write of this wallet (the graph refreshes on it)
+        self._graph_seen: tuple[int, int] | None = None  # (changes, data version) it reflects
+        self._graph_seq = 0  # the largest statement row key the graph holds
         if self._identity.did != loaded[0]:
             database.close()
             raise CorruptStore("The wallet's identity does not match its key.")
@@ -94,8 +130,12 @@ class WalletCore:
         *,
         recovery_phrase: str | None = None,
         os_unlock: OsKeyKeeper | None = None,
+        kdf_cost: kdf.KdfCost | None = None,
     ) -> Self:
-        """A new wallet (restored from `recovery_phrase` when given), returned unlocked."""
+        """A new wallet (restored from `recovery_phrase` when given), returned unlocked.
+
+        `kdf_cost`: the Argon2id cost; by default the real one (see `kdf_cost_from_environment`).
+        """
         files = WalletFiles(home)
         if files.exists():
             raise WalletExists(f"A wallet already exists in {home}.")
@@ -105,17 +145,14 @@ class WalletCore:
             if recovery_phrase
             else Identity.generate()
         )
-        files.prepare()
-        params = kdf.KdfParams.new()
+        params = kdf.KdfParams.new(kdf_cost or kdf_cost_from_environment())
         key = params.derive(passphrase)
-        database = Database.open(files.db, key, create=True)
+        database = _new_store(files, key, identity)
         try:
-            with database.transaction() as conn:
-                queries.save_identity(conn, identity.did, identity.seed)
             kdf.write_params(files.kdf, params, key)
         except BaseException:
             database.close()
-            files.db.unlink(missing_ok=True)
+            files.remove_store()
             raise
         return cls(files, database, key, os_unlock=os_unlock)
 
@@ -154,13 +191,16 @@ class WalletCore:
             )
         return wallet
 
+    @serialised
     def store_key(self) -> bytes:
         """The raw 32-byte store key, only for wrapping by an OS unlock backend."""
         if self._key is None:
             raise WalletLocked()
         return self._key
 
+    @serialised
     def lock(self) -> None:
+        """Waits for a use case running in another thread to finish first."""
         if self._db is not None:
             self._db.close()
         self._db = None
@@ -196,12 +236,13 @@ class WalletCore:
             raise WalletLocked()
         return self._identity
 
-    def change_passphrase(self, old: str, new: str) -> None:
+    @serialised
+    def change_passphrase(self, old: str, new: str, *, kdf_cost: kdf.KdfCost | None = None) -> None:
         """Re-key the store atomically; a crash midway leaves one of the two passphrases valid."""
         if derive_key(self._files, old) != self.store_key():
             raise WrongPassphrase("The current passphrase is wrong.")
         check_passphrase_strength(new)
-        params = kdf.KdfParams.new()
+        params = kdf.KdfParams.new(kdf_cost or kdf_cost_from_environment())
         new_key = params.derive(new)
         kdf.write_params(self._files.pending_kdf, params, new_key)
         self._database.rekey(new_key)
@@ -210,10 +251,12 @@ class WalletCore:
         # The OS-held key opens the old store key only: drop it (never failing the change).
         self._os_unlock.forget_after_passphrase_change(self.home)
 
+    @serialised
     def integrity_ok(self) -> bool:
         """Read every page of the store once (about 1.5 s per 100k endorsements)."""
         return self._database.integrity_ok()
 
+    @serialised
     def store_bytes(self) -> int:
         """The size of the encrypted store file."""
         return self._files.db.stat().st_size
@@ -227,6 +270,7 @@ class WalletCore:
     def safety_code(self) -> str:
         return self.identity.safety_code
 
+    @serialised
     def recovery_phrase(self, passphrase: str) -> str:
         """Only after the passphrase is given again."""
         if derive_key(self._files, passphrase) != self.store_key():
@@ -234,10 +278,12 @@ class WalletCore:
         return self.identity.recovery_phrase
 
     # -- settings kept in the store ---------------------------------------------------
+    @serialised
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         value = queries.get_setting(self._database.conn, key)
         return default if value is None else value
 
+    @serialised
     def set_setting(self, key: str, value: str) -> None:
         with self._database.transaction() as conn:
             queries.set_setting(conn, key, value)

@@ -2,21 +2,32 @@
 
 Each use case that writes is one store transaction. The GUI and the CLI see only this class and
 the records of `vouch.core.records`; they hold no SQL and no crypto. The use cases are grouped
-one module per group (`core`, `contacts`, `statements`, `transfer`, `trust`); `Wallet` is
-their union.
+one module per group (`core`, `contacts`, `people`, `statements`, `transfer`, `trust`, `backup`,
+`exchange`); `Wallet` is their union.
 """
 
 from __future__ import annotations
 
 from vouch.core.records import VerificationReport
+from vouch.wallet.backup import BackupUseCases
 from vouch.wallet.contacts import ContactUseCases
+from vouch.wallet.exchange import ExchangeUseCases
 from vouch.wallet.importing import verify_any
+from vouch.wallet.people import PeopleUseCases
 from vouch.wallet.statements import StatementUseCases
 from vouch.wallet.transfer import TransferUseCases
 from vouch.wallet.trust import TrustUseCases
 
 
-class Wallet(ContactUseCases, StatementUseCases, TransferUseCases, TrustUseCases):
+class Wallet(
+    PeopleUseCases,
+    ContactUseCases,
+    StatementUseCases,
+    TransferUseCases,
+    TrustUseCases,
+    BackupUseCases,
+    ExchangeUseCases,
+):
     """An unlocked wallet. `lock()` closes the store and forgets the key and the identity."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -15,34 +15,35 @@ from vouch.core.dataintegrity import verify_proof
 from vouch.core.errors import InvalidBundle, InvalidCredential, OperationCancelled
 from vouch.core.records import (
     Audience,
+    Cancelled,
     Direction,
     Endorsement,
     ImportPreview,
     ImportResult,
     InvalidItem,
+    Progress,
     Revocation,
     VerificationReport,
 )
 from vouch.core.store import queries
 from vouch.core.store.db import Connection, Database
 from vouch.exchange import bundle as bundles
-from vouch.exchange.importing import CheckedItems, ItemChecks, check_items, document_hash
+from vouch.exchange.importing import (
+    CheckedItems,
+    CheckedRevocation,
+    CheckedStatement,
+    ItemChecks,
+    check_items,
+    document_hash,
+)
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 BATCH = 2000
 
 
 def statement_record(
     statement: Statement, document: str, audience: Audience, me: str
 ) -> Endorsement:
-    direction = (
-        Direction.GIVEN
-        if statement.issuer == me
-        else Direction.RECEIVED
-        if statement.subject == me
-        else Direction.OTHERS
-    )
+    direction = Direction.of(statement.issuer, statement.subject, me)
     return Endorsement(
         id=statement.id,
         kind=statement.kind,
@@ -82,113 +83,125 @@ def default_audience(issuer: str, me: str) -> Audience:
 
 
 @dataclass(frozen=True)
-class _Hashes:
-    statements: set[bytes]
-    statement_ids: set[str]
-    revocations: set[bytes]
+class CheckedImport:
+    """Credentials checked at both layers (signatures, rules), not yet compared with a store."""
+
+    presenter: str | None  # the did:key that signed the bundle, if any
+    items: CheckedItems
 
 
-def build_preview(
-    conn: Connection,
-    me: str,
-    data: bytes | str,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
-) -> ImportPreview:
+def check_bundle(
+    data: bytes | str, progress: Progress | None, cancelled: Cancelled | None
+) -> CheckedImport:
     with without_collector_passes():
         opened = bundles.open_bundle(data)
         with ItemChecks(opened.items, progress=progress, cancelled=cancelled) as checks:
             # The holder's proof is checked before waiting for the items' signatures, which a
             # helper process may still be checking (the two need the same canonical forms).
             bundles.check_holder_proof(opened, checks.first_pass())
-            checked = checks.finish()
-        return _preview(conn, me, opened.presenter, checked)
+            return CheckedImport(opened.presenter, checks.finish())
 
 
-def preview_items(
-    conn: Connection,
-    me: str,
+def check_documents(
     presenter: str | None,
     items: list[Any],
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
-) -> ImportPreview:
-    """What storing these (parsed, unchecked) credentials would do."""
+) -> CheckedImport:
+    """Both layers for credentials that arrived one by one (parsed, unchecked)."""
     with without_collector_passes():
-        checked = check_items(items, progress=progress, cancelled=cancelled)
-        return _preview(conn, me, presenter, checked)
+        return CheckedImport(presenter, check_items(items, progress=progress, cancelled=cancelled))
 
 
-def _preview(
-    conn: Connection, me: str, presenter: str | None, checked: CheckedItems
-) -> ImportPreview:
-    known = _Hashes(
-        queries.known_hashes(conn, "statements"),
-        queries.known_ids(conn, "statements"),
-        queries.known_hashes(conn, "revocations"),
-    )
-    invalid = list(checked.invalid)
-    new: list[Endorsement] = []
-    duplicates = 0
-    seen: set[str] = set()
-    for item in checked.statements:
-        st = item.statement
-        if item.doc_hash in known.statements or st.id in seen:
-            duplicates += 1
-            continue
-        if st.id in known.statement_ids:
-            invalid.append(
-                InvalidItem(item.index, st.id, "Another statement already uses this id.")
-            )
-            continue
-        seen.add(st.id)
-        audience = default_audience(st.issuer, me)
-        new.append(statement_record(st, item.document, audience, me))
-    revocations = _new_revocations(conn, checked.revocations, known, new, invalid)
-    duplicates += len(checked.revocations) - len(revocations) - _revocation_invalid(invalid)
+@dataclass(frozen=True)
+class _Known:
+    """What the store holds already. Ids are keyed with their issuer: an id is unique only
+    among one issuer's documents, so a stranger reusing an id can never shadow the original."""
+
+    statements: set[bytes]  # document hashes
+    statement_keys: set[tuple[str, str]]  # (issuer, id)
+    revocations: set[bytes]
+    revocation_keys: set[tuple[str, str]]
+
+    @classmethod
+    def load(cls, conn: Connection) -> _Known:
+        return cls(
+            queries.known_hashes(conn, "statements"),
+            queries.known_keys(conn, "statements"),
+            queries.known_hashes(conn, "revocations"),
+            queries.known_keys(conn, "revocations"),
+        )
+
+
+REUSED_STATEMENT_ID = "Its issuer already used this id for another statement."
+REUSED_REVOCATION_ID = "Its issuer already used this id for another revocation."
+
+
+def preview_checked(conn: Connection, me: str, checked: CheckedImport) -> ImportPreview:
+    """What storing these checked credentials would do (the store is only read)."""
+    with without_collector_passes():
+        known = _Known.load(conn)
+        invalid = list(checked.items.invalid)
+        new, duplicates = _new_statements(checked.items.statements, known, me, invalid)
+        revocations, repeated = _new_revocations(checked.items.revocations, known, invalid)
     issuers = tuple(sorted({e.issuer for e in new} | {r.issuer for r in revocations}))
     return ImportPreview(
-        presenter=presenter,
+        presenter=checked.presenter,
         new=tuple(new),
-        duplicates=duplicates,
+        duplicates=duplicates + repeated,
         revocations=tuple(revocations),
         invalid=tuple(sorted(invalid, key=lambda i: i.index)),
         issuers=issuers,
     )
 
 
-_NOT_ISSUER = "Only the issuer of an endorsement can revoke it."
-
-
-def _revocation_invalid(invalid: list[InvalidItem]) -> int:
-    return sum(1 for i in invalid if i.reason == _NOT_ISSUER)
+def _new_statements(
+    checked: list[CheckedStatement], known: _Known, me: str, invalid: list[InvalidItem]
+) -> tuple[list[Endorsement], int]:
+    new: list[Endorsement] = []
+    duplicates = 0
+    seen: dict[tuple[str, str], bytes] = {}
+    for item in checked:
+        st = item.statement
+        key = (st.issuer, st.id)
+        if item.doc_hash in known.statements or seen.get(key) == item.doc_hash:
+            duplicates += 1
+            continue
+        if key in known.statement_keys or key in seen:
+            invalid.append(InvalidItem(item.index, st.id, REUSED_STATEMENT_ID))
+            continue
+        seen[key] = item.doc_hash
+        audience = default_audience(st.issuer, me)
+        new.append(statement_record(st, item.document, audience, me))
+    return new, duplicates
 
 
 def _new_revocations(
-    conn: Connection,
-    checked: list,  # type: ignore[type-arg]
-    known: _Hashes,
-    new: list[Endorsement],
-    invalid: list[InvalidItem],
-) -> list[Revocation]:
-    in_bundle = {e.id: e.issuer for e in new}
-    targets = queries.statement_issuers(conn, {c.revocation.target_id for c in checked})
-    targets.update(in_bundle)
+    checked: list[CheckedRevocation], known: _Known, invalid: list[InvalidItem]
+) -> tuple[list[Revocation], int]:
+    """New revocations, and how many were known already.
+
+    A revocation is kept even when no statement of its issuer with that id is known yet (it
+    may arrive later); it only ever applies to its own issuer's statement, so one naming
+    someone else's statement changes nothing.
+    """
     result: list[Revocation] = []
-    seen: set[bytes] = set()
+    duplicates = 0
+    seen: dict[tuple[str, str], bytes] = {}
     for item in checked:
         rv = item.revocation
-        if item.doc_hash in known.revocations or item.doc_hash in seen:
+        key = (rv.issuer, rv.id)
+        if item.doc_hash in known.revocations or seen.get(key) == item.doc_hash:
+            duplicates += 1
             continue
-        issuer = targets.get(rv.target_id)
-        if issuer is not None and issuer != rv.issuer:
-            invalid.append(InvalidItem(item.index, rv.id, _NOT_ISSUER))
+        if key in known.revocation_keys or key in seen:
+            invalid.append(InvalidItem(item.index, rv.id, REUSED_REVOCATION_ID))
             continue
-        seen.add(item.doc_hash)
+        seen[key] = item.doc_hash
         result.append(
             Revocation(rv.id, rv.issuer, rv.target_id, rv.reason, rv.effective, item.document)
         )
-    return result
+    return result, duplicates
 
 
 def apply_preview(

@@ -5,12 +5,14 @@ from __future__ import annotations
 from vouch.core.errors import InvalidDid, InvalidInput, NotFound
 from vouch.core.identity import public_key_from_did
 from vouch.wallet.contacts import ContactUseCases
+from vouch.wallet.core import serialised
 
 DID_PREFIX = "did:key:"
 MIN_PREFIX_CHARS = 4  # after "did:key:": shorter fragments match too much to mean anyone
 
 
 class PeopleUseCases(ContactUseCases):
+    @serialised
     def resolve_person(self, text: str) -> str:
         """The did meant by `text`: a full did:key, a contact's name, or a unique did prefix.
 

@@ -14,9 +14,32 @@ from vouch.core.errors import InvalidDid, InvalidInput, NotAllowed, NotFound
 from vouch.core.identity import public_key_from_did
 from vouch.core.records import Audience, Endorsement, EndorsementFilter, Level, Revocation
 from vouch.core.store import queries
+from vouch.core.store.db import Connection
 from vouch.exchange.importing import document_hash
-from vouch.wallet.core import WalletCore
+from vouch.wallet.core import WalletCore, serialised
 from vouch.wallet.importing import statement_record
+
+
+def resolve_statement(conn: Connection, statement_id: str, me: str, issuer: str | None) -> int:
+    """The row key of the statement a person means by `statement_id`.
+
+    An id is unique only among one issuer's statements. With `issuer`, that issuer's; else my
+    own statement with that id, else the only one. Several from others is a clear error.
+    """
+    found = queries.statements_with_id(conn, statement_id.strip())
+    if issuer is not None:
+        found = [(key, who) for key, who in found if who == issuer]
+    mine = [key for key, who in found if who == me]
+    if mine:
+        return mine[0]
+    if not found:
+        raise NotFound(f"No endorsement {statement_id}.")
+    if len(found) > 1:
+        raise InvalidInput(
+            f"{len(found)} people used the id {statement_id} for their statements; "
+            "say whose statement you mean."
+        )
+    return found[0][0]
 
 
 class StatementUseCases(WalletCore):
@@ -44,6 +67,7 @@ class StatementUseCases(WalletCore):
             valid_until=valid_until,
         )
 
+    @serialised
     def preview_endorsement(
         self,
         subject: str,
@@ -57,6 +81,7 @@ class StatementUseCases(WalletCore):
         document = self._unsigned(subject, scope, level, comment=comment, valid_until=valid_until)
         return json.dumps(document, indent=2, ensure_ascii=False)
 
+    @serialised
     def endorse(
         self,
         subject: str,
@@ -72,6 +97,7 @@ class StatementUseCases(WalletCore):
         )
         return self._store_signed(document, audience or Audience.CONTACTS)
 
+    @serialised
     def caution(
         self, subject: str, scope: str, reason: str, *, valid_until: datetime | None = None
     ) -> Endorsement:
@@ -90,15 +116,21 @@ class StatementUseCases(WalletCore):
         self._changes += 1
         return record
 
+    @serialised
     def revoke(self, endorsement_id: str, reason: str) -> Revocation:
-        target = self.endorsement(endorsement_id)
-        if target is None:
-            raise NotFound(f"No endorsement {endorsement_id}.")
-        if target.issuer != self.did:
-            raise NotAllowed("Only the person who gave an endorsement can revoke it.")
+        """Revoke one of my own statements (an id of someone else's is never mine to revoke)."""
+        conn = self._database.conn
+        try:
+            key = resolve_statement(conn, endorsement_id, self.did, self.did)
+        except NotFound:
+            if queries.statements_with_id(conn, endorsement_id.strip()):
+                raise NotAllowed("Only the person who gave an endorsement can revoke it.") from None
+            raise
+        target = queries.get_statement(conn, key, self.did)
+        assert target is not None
         if target.revoked_at is not None:
             raise NotAllowed("That endorsement is already revoked.")
-        signed = creds.revocation_document(self.identity, endorsement_id, reason)
+        signed = creds.revocation_document(self.identity, target.id, reason)
         checked = creds.verify_revocation(signed)
         canonical = canonicalize(signed)
         revocation = Revocation(
@@ -115,9 +147,18 @@ class StatementUseCases(WalletCore):
         self._changes += 1
         return revocation
 
-    def endorsement(self, endorsement_id: str) -> Endorsement | None:
-        return queries.get_statement(self._database.conn, endorsement_id, self.did)
+    @serialised
+    def endorsement(self, endorsement_id: str, *, issuer: str | None = None) -> Endorsement | None:
+        """The statement with this id: `issuer`'s, else mine, else the only one (see
+        `resolve_statement`; several from others is `InvalidInput`). None if there is none."""
+        conn = self._database.conn
+        try:
+            key = resolve_statement(conn, endorsement_id, self.did, issuer)
+        except NotFound:
+            return None
+        return queries.get_statement(conn, key, self.did)
 
+    @serialised
     def endorsements(
         self,
         flt: EndorsementFilter | None = None,
@@ -143,6 +184,7 @@ class StatementUseCases(WalletCore):
             descending=descending,
         )
 
+    @serialised
     def endorsement_keys(
         self,
         flt: EndorsementFilter | None = None,
@@ -163,19 +205,26 @@ class StatementUseCases(WalletCore):
             descending=descending,
         )
 
+    @serialised
     def endorsements_by_key(self, keys: Sequence[int]) -> dict[int, Endorsement]:
         """The statements behind keys from `endorsement_keys` (keys gone since are missing)."""
         return queries.statements_by_key(self._database.conn, keys, self.did)
 
+    @serialised
     def count_endorsements(self, flt: EndorsementFilter | None = None) -> int:
         return queries.count_statements(
             self._database.conn, flt or EndorsementFilter(), self.did, now=time.time()
         )
 
+    @serialised
     def scopes_in_use(self) -> list[str]:
         return queries.scopes_in_use(self._database.conn)
 
-    def set_audience(self, endorsement_id: str, audience: Audience) -> None:
+    @serialised
+    def set_audience(
+        self, endorsement_id: str, audience: Audience, *, issuer: str | None = None
+    ) -> None:
+        """Who a statement may travel to (the id resolves as in `endorsement`)."""
         with self._database.transaction() as conn:
-            if not queries.set_audience(conn, endorsement_id, audience):
-                raise NotFound(f"No endorsement {endorsement_id}.")
+            key = resolve_statement(conn, endorsement_id, self.did, issuer)
+            queries.set_audience(conn, key, audience)

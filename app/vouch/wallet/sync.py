@@ -1,20 +1,51 @@
 """The wallet side of a peer-to-peer sync: audience rules and storing what arrives.
 
-`WalletSyncStore` implements the p2p layer's `SyncStore` protocol over an open `Wallet`.
+`WalletSyncStore` implements the p2p layer's `SyncStore` protocol over an open `Wallet`
+(anything with the few use cases of `SyncWallet`).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from vouch.core.canonical import parse_strict
 from vouch.core.errors import InvalidBundle
 from vouch.core.identity import Identity
-from vouch.core.records import Audience, Contact, EndorsementFilter
+from vouch.core.records import (
+    Audience,
+    Contact,
+    Endorsement,
+    EndorsementFilter,
+    ImportPreview,
+    ImportResult,
+)
 from vouch.exchange.importing import document_hash
 from vouch.exchange.p2p.store import ReceiveSummary, SyncItem
-from vouch.wallet.facade import Wallet
+
+
+class SyncWallet(Protocol):
+    """The use cases of `Wallet` that a sync needs."""
+
+    @property
+    def identity(self) -> Identity: ...
+
+    def contact(self, did: str) -> Contact | None: ...
+
+    def add_contact(
+        self, did: str, petname: str, *, verified: bool = False, note: str = ""
+    ) -> Contact: ...
+
+    def endorsements(self, flt: EndorsementFilter | None = None) -> list[Endorsement]: ...
+
+    def revocations_for(self, statements: Iterable[Endorsement]) -> list[str]: ...
+
+    def preview_documents(
+        self, documents: list[Any], *, presenter: str | None = None
+    ) -> ImportPreview: ...
+
+    def apply_import(self, preview: ImportPreview) -> ImportResult: ...
 
 
 def may_share(audience: Audience, subject: str, peer: str, peer_is_verified: bool) -> bool:
@@ -31,7 +62,7 @@ def may_share(audience: Audience, subject: str, peer: str, peer_is_verified: boo
 class WalletSyncStore:
     """Adapts an unlocked `Wallet` to what a sync session needs."""
 
-    def __init__(self, wallet: Wallet) -> None:
+    def __init__(self, wallet: SyncWallet) -> None:
         self._wallet = wallet
 
     @property
@@ -50,15 +81,15 @@ class WalletSyncStore:
     def items_for_peer(self, peer_did: str) -> list[SyncItem]:
         verified = self.is_verified_peer(peer_did)
         items: list[SyncItem] = []
-        shared_ids: list[str] = []
+        shared: list[Endorsement] = []
         for record in self._wallet.endorsements(EndorsementFilter()):
             if not may_share(record.audience, record.subject, peer_did, verified):
                 continue
             data = record.document.encode("utf-8")
             stamp = int(record.valid_from.timestamp())
             items.append(SyncItem(document_hash(data), stamp, data))
-            shared_ids.append(record.id)
-        for document in self._wallet.revocation_documents(shared_ids):
+            shared.append(record)
+        for document in self._wallet.revocations_for(shared):
             data = document.encode("utf-8")
             stamp = _valid_from(document)
             items.append(SyncItem(document_hash(data), stamp, data))

@@ -3,41 +3,51 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from vouch.core.canonical import parse_strict
-from vouch.core.errors import InvalidInput, NotFound
+from vouch.core.errors import InvalidInput
 from vouch.core.fsutil import atomic_write
-from vouch.core.records import ImportPreview, ImportResult
+from vouch.core.records import Cancelled, Endorsement, ImportPreview, ImportResult, Progress
 from vouch.core.store import queries
 from vouch.exchange import bundle as bundles
-from vouch.wallet.core import Cancelled, Progress, WalletCore
-from vouch.wallet.importing import apply_preview, build_preview, preview_items
+from vouch.wallet.core import WalletCore, serialised
+from vouch.wallet.importing import (
+    CheckedImport,
+    apply_preview,
+    check_bundle,
+    check_documents,
+    preview_checked,
+)
+from vouch.wallet.statements import resolve_statement
 
 
 class TransferUseCases(WalletCore):
+    @serialised
     def export_bundle(self, ids: Sequence[str] | None = None, *, to: str | None = None) -> bytes:
         """A signed bundle of the chosen statements with their revocations.
 
-        With no ids: everything I gave, or, with `to`, everything I gave to that person.
+        With no ids: everything I gave, or, with `to`, everything I gave to that person. An id
+        means my own statement first, else the only one with it (see `resolve_statement`).
         """
         conn = self._database.conn
-        chosen = queries.documents_for(conn, ids, self.did)
-        if ids is not None and len(chosen) != len(set(ids)):
-            missing = sorted(set(ids) - {i for i, _ in chosen})
-            raise NotFound(f"No endorsement {missing[0]}.")
+        if ids is None:
+            keys = queries.my_statement_keys(conn, self.did)
+        else:
+            keys = [resolve_statement(conn, i, self.did, None) for i in ids]
+        chosen = queries.documents_for(conn, keys)
         if ids is None and to is not None:
-            chosen = [(i, d) for i, d in chosen if json.loads(d)["credentialSubject"]["id"] == to]
+            chosen = [c for c in chosen if json.loads(c[2])["credentialSubject"]["id"] == to]
         if not chosen:
             raise InvalidInput("There is nothing to export.")
-        documents = [parse_strict(d) for _, d in chosen]
-        documents += [
-            parse_strict(d) for d in queries.revocation_documents(conn, [i for i, _ in chosen])
-        ]
+        documents = [parse_strict(d) for _, _, d in chosen]
+        revocations = queries.revocation_documents(conn, [(s, i) for s, i, _ in chosen])
+        documents += [parse_strict(d) for d in revocations]
         return bundles.encode_bundle(self.identity, documents, recipient=to)
 
+    @serialised
     def export_to_file(
         self, path: Path, ids: Sequence[str] | None = None, *, to: str | None = None
     ) -> int:
@@ -46,6 +56,7 @@ class TransferUseCases(WalletCore):
         atomic_write(Path(path), data, mode=0o644)
         return len(bundles.decode_bundle(data).items)
 
+    @serialised
     def export_text(self, ids: Sequence[str] | None = None, *, to: str | None = None) -> str:
         return bundles.to_text(self.export_bundle(ids, to=to))
 
@@ -56,9 +67,14 @@ class TransferUseCases(WalletCore):
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
     ) -> ImportPreview:
-        """Check a bundle (file bytes or pasted text) and say what importing it would do."""
-        return build_preview(self._database.conn, self.did, data, progress, cancelled)
+        """Check a bundle (file bytes or pasted text) and say what importing it would do.
 
+        The checks (signatures, rules) need no store and run without the wallet's lock, so a
+        long preview does not hold up other use cases; comparing with the store takes it.
+        """
+        return self._preview(check_bundle(data, progress, cancelled))
+
+    @serialised
     def apply_import(
         self,
         preview: ImportPreview,
@@ -67,10 +83,12 @@ class TransferUseCases(WalletCore):
         cancelled: Cancelled | None = None,
     ) -> ImportResult:
         """Store a previewed import in one transaction; a cancel leaves the store unchanged."""
-        result = apply_preview(self._database, preview, progress, cancelled)
-        self._changes += 1
-        return result
+        try:
+            return apply_preview(self._database, preview, progress, cancelled)
+        finally:
+            self._changes += 1
 
+    @serialised
     def import_data(self, data: bytes | str) -> ImportResult:
         return self.apply_import(self.preview_import(data))
 
@@ -78,7 +96,14 @@ class TransferUseCases(WalletCore):
         self, documents: list[Any], *, presenter: str | None = None
     ) -> ImportPreview:
         """Like `preview_import`, for credentials that arrived one by one (a peer sync)."""
-        return preview_items(self._database.conn, self.did, presenter, documents)
+        return self._preview(check_documents(presenter, documents))
 
-    def revocation_documents(self, statement_ids: Sequence[str]) -> list[str]:
-        return queries.revocation_documents(self._database.conn, statement_ids)
+    @serialised
+    def _preview(self, checked: CheckedImport) -> ImportPreview:
+        return preview_checked(self._database.conn, self.did, checked)
+
+    @serialised
+    def revocations_for(self, statements: Iterable[Endorsement]) -> list[str]:
+        """The revocations of exactly these statements, each by its own issuer."""
+        targets = [(s.issuer, s.id) for s in statements]
+        return queries.revocation_documents(self._database.conn, targets)

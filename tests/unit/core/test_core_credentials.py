@@ -261,6 +261,8 @@ LAYER_TWO = [
     ("comment too long", _claim_edit("endorsementComment", "x" * 1001), "comment"),
     ("from equals until", _doc_edit("validUntil", "2026-01-01T00:00:00Z"), "before"),
     ("from after until", _doc_edit("validUntil", "2025-12-31T00:00:00Z"), "before"),
+    ("valid until 9999", _doc_edit("validUntil", "9999-01-01T00:00:00Z"), "five years"),
+    ("a second over five years", _doc_edit("validUntil", "2031-01-05T00:00:01Z"), "five years"),
     ("no validUntil", _doc_edit("validUntil", _DELETE), "date"),
     ("validFrom without zone", _doc_edit("validFrom", "2026-01-01T00:00:00"), "date"),
     ("id not urn:uuid", _doc_edit("id", "https://example.com/1"), "urn:uuid"),
@@ -282,6 +284,12 @@ def test_layer_two_failures_are_not_endorsements(
     with pytest.raises(NotAnEndorsement) as info:
         creds.verify_statement(signed)
     assert reason in info.value.reason
+
+
+def test_five_years_to_the_second_is_a_statement() -> None:
+    until = (NOW + creds.MAX_VALIDITY).strftime("%Y-%m-%dT%H:%M:%SZ")
+    statement = creds.verify_statement(_resign({**_unsigned(), "validUntil": until}))
+    assert statement.valid_until - statement.valid_from == creds.MAX_VALIDITY
 
 
 def test_caution_without_reason_is_refused() -> None:

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from support.store import store_rows
 from vouch.wallet import Wallet
 
 Snapshot = Callable[[Wallet], dict[str, Any]]
-_TABLES = ("identity", "contacts", "statements", "revocations", "settings")
 
 
 @pytest.fixture
@@ -30,10 +30,8 @@ def mallory(new_wallet: Callable[..., Wallet]) -> Wallet:
 
 def _snapshot(wallet: Wallet) -> dict[str, Any]:
     """Every row of every table, plus the endorsement count the facade reports."""
-    conn = wallet._database.conn
     content: dict[str, Any] = {"count": wallet.count_endorsements()}
-    for table in _TABLES:
-        content[table] = sorted(conn.execute(f"SELECT * FROM {table}").fetchall(), key=repr)
+    content.update(store_rows(wallet.home, wallet.store_key()))
     return content
 
 

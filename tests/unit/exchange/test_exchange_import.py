@@ -123,21 +123,25 @@ def _foreign_revocation(mallory: Wallet, target_id: str) -> bytes:
     return bundles.encode_bundle(mallory.identity, [document])
 
 
-def test_revocation_by_someone_else_is_invalid_and_not_applied(
-    alice: Wallet, bob: Wallet, mallory: Wallet, snapshot: Snapshot
+def test_revocation_by_someone_else_never_applies(
+    alice: Wallet, bob: Wallet, mallory: Wallet
 ) -> None:
+    """A revocation names a statement of its own issuer: Mallory's can only ever revoke a
+    statement of Mallory's with that id, never Alice's."""
     given = alice.endorse(bob.did, "plumbing", 3)
     bob.import_data(alice.export_bundle())
-    before = snapshot(bob)
     preview = bob.preview_import(_foreign_revocation(mallory, given.id))
-    assert preview.revocations == ()
-    assert len(preview.invalid) == 1
-    assert "issuer" in preview.invalid[0].reason
-    result = bob.apply_import(preview)
-    assert result.revocations_applied == 0
-    assert snapshot(bob) == before
+    assert [r.issuer for r in preview.revocations] == [mallory.did]
+    assert preview.invalid == ()
+    bob.apply_import(preview)
     stored = bob.endorsement(given.id)
     assert stored is not None and stored.revoked_at is None
+    assert stored.status(datetime.now(UTC) + timedelta(days=1)) is Status.VALID
+    # Alice's own revocation still applies.
+    alice.revoke(given.id, "Retired")
+    assert bob.import_data(alice.export_bundle()).revocations_applied == 1
+    stored = bob.endorsement(given.id)
+    assert stored is not None and stored.revocation_reason == "Retired"
 
 
 def test_foreign_revocation_stored_early_is_never_applied(
@@ -151,13 +155,20 @@ def test_foreign_revocation_stored_early_is_never_applied(
     assert stored.status(datetime.now(UTC)) is Status.VALID
 
 
-def test_refused_revocation_says_which_item_it_was(
-    alice: Wallet, bob: Wallet, mallory: Wallet
+def test_an_issuer_reusing_a_revocation_id_is_refused_and_says_which_item(
+    alice: Wallet, bob: Wallet
 ) -> None:
     given = alice.endorse(bob.did, "plumbing", 3)
+    alice.revoke(given.id, "Moved away")
     bob.import_data(alice.export_bundle())
-    preview = bob.preview_import(_foreign_revocation(mallory, given.id))
-    assert [i.index for i in preview.invalid] == [0]
+    first = next(d for d in _docs(alice.export_bundle()) if "VouchRevocation" in d["type"])
+    unsigned = {k: v for k, v in first.items() if k != "proof"}
+    unsigned["credentialSubject"] = {**unsigned["credentialSubject"], "reason": "Other words"}
+    again = add_proof(unsigned, alice.identity)
+    preview = bob.preview_import(bundles.encode_bundle(alice.identity, [again]))
+    assert preview.revocations == ()
+    assert [(i.index, i.item_id) for i in preview.invalid] == [(0, first["id"])]
+    assert "already used this id" in preview.invalid[0].reason
 
 
 def test_bundle_whose_holder_is_not_the_signer_is_refused(
@@ -362,3 +373,42 @@ def test_imported_document_with_a_large_float_can_be_exported_again(
     assert bob.import_data(text.encode()).added == 1
     exported = bob.export_bundle([signed["id"]])
     assert alice.import_data(exported).added == 1
+
+
+def _lasting(mallory: Wallet, subject: str, until: str) -> dict[str, Any]:
+    document = creds.unsigned_statement(mallory.did, subject, "plumbing", level=Level.COMPLETELY)
+    document["validUntil"] = until
+    return creds.sign_statement(document, mallory.identity)
+
+
+def test_a_statement_valid_for_more_than_five_years_is_refused_on_import(
+    alice: Wallet, bob: Wallet, mallory: Wallet, snapshot: Snapshot
+) -> None:
+    forever = _lasting(mallory, alice.did, "9999-01-01T00:00:00Z")
+    before = snapshot(bob)
+    preview = bob.preview_import(bundles.encode_bundle(mallory.identity, [forever]))
+    assert preview.new == ()
+    assert [(i.index, i.item_id) for i in preview.invalid] == [(0, forever["id"])]
+    assert "more than five years" in preview.invalid[0].reason
+    bob.apply_import(preview)
+    assert snapshot(bob) == before
+
+
+def test_a_statement_valid_for_more_than_five_years_is_refused_from_a_peer(
+    alice: Wallet, bob: Wallet, mallory: Wallet
+) -> None:
+    """The sync path: documents that arrived one by one."""
+    forever = _lasting(mallory, alice.did, "9999-01-01T00:00:00Z")
+    preview = bob.preview_documents([forever], presenter=mallory.did)
+    assert preview.new == () and "more than five years" in preview.invalid[0].reason
+    assert bob.apply_import(preview).added == 0
+    assert bob.count_endorsements() == 0
+
+
+def test_exactly_five_years_is_accepted(alice: Wallet, bob: Wallet, mallory: Wallet) -> None:
+    document = creds.unsigned_statement(mallory.did, alice.did, "plumbing", level=Level.STRONGLY)
+    start = datetime.fromisoformat(document["validFrom"].replace("Z", "+00:00"))
+    end = start + creds.MAX_VALIDITY
+    document["validUntil"] = end.strftime("%Y-%m-%dT%H:%M:%SZ")
+    signed = creds.sign_statement(document, mallory.identity)
+    assert bob.import_data(bundles.encode_bundle(mallory.identity, [signed])).added == 1

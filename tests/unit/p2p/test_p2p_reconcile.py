@@ -197,3 +197,48 @@ def test_decoded_ranges_cover_to_infinity() -> None:
     ranges = decode_message(machine.initiate())
     assert ranges[-1][0] == INFINITE_BOUND
     assert {mode for _, mode, _ in ranges} == {Mode.FINGERPRINT}
+
+
+def flood_ids(count: int, seed: int = 10) -> tuple[bytes, ...]:
+    rng = random.Random(seed)
+    return tuple(rng.randbytes(32) for _ in range(count))
+
+
+def test_you_lack_is_accepted_only_for_a_range_we_listed() -> None:
+    small = Reconciler(random_items(random.Random(11), 5))
+    opening = small.initiate()  # one ID_LIST over the whole key space
+    assert decode_message(opening)[0][1] is Mode.ID_LIST
+    answer = encode_message([(INFINITE_BOUND, Mode.YOU_LACK, flood_ids(3))])
+    assert len(small.receive(answer).needs) == 3  # the control: a real answer is learned
+
+    fresh = Reconciler(random_items(random.Random(11), 5))
+    with pytest.raises(ProtocolViolation, match="did not list"):
+        fresh.receive(answer)  # nobody asked: an opening cannot say "you lack"
+
+
+def test_an_id_list_must_answer_one_of_our_fingerprints() -> None:
+    big = Reconciler(random_items(random.Random(12), 500), ReconConfig(branching=4))
+    ranges = decode_message(big.initiate())
+    assert {mode for _, mode, _ in ranges} == {Mode.FINGERPRINT}
+    # answering our first bucket exactly with a list is fine
+    first = encode_message(
+        [(ranges[0][0], Mode.ID_LIST, flood_ids(2)), (INFINITE_BOUND, Mode.SKIP, None)]
+    )
+    assert len(big.receive(first).needs) == 2
+    # a list over a range we never fingerprinted (a made-up bound) is refused
+    big2 = Reconciler(random_items(random.Random(12), 500), ReconConfig(branching=4))
+    big2.initiate()
+    made_up = encode_message(
+        [((1, b""), Mode.SKIP, None), (INFINITE_BOUND, Mode.ID_LIST, flood_ids(2))]
+    )
+    with pytest.raises(ProtocolViolation, match="not asked about"):
+        big2.receive(made_up)
+
+
+def test_needs_stop_at_the_limit() -> None:
+    machine = Reconciler([], need_limit=10)
+    opening = encode_message([(INFINITE_BOUND, Mode.ID_LIST, flood_ids(100))])
+    step = machine.receive(opening)
+    assert len(step.needs) == 10 and len(machine.needs) == 10
+    assert machine.needs_dropped == 90
+    assert step.reply is not None  # the reconciliation itself goes on

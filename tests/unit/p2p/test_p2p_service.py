@@ -299,3 +299,32 @@ def test_parse_peer_address_rejects(text: str) -> None:
 
     with pytest.raises(InvalidInput):
         parse_peer_address(text)
+
+
+@pytest.mark.parametrize("digits", [2, 6, 9])
+def test_the_code_has_the_configured_length_and_matches(digits: int) -> None:
+    a, b = MemoryStore(), MemoryStore()
+    options = SyncOptions(read_timeout=0.5, pairing_timeout=1.0, sas_digits=digits)
+    codes: dict[str, str] = {}
+    statuses: list[SyncStatus] = []
+
+    def server_confirm(did: str, sas: str) -> bool:
+        codes["server"] = sas
+        return True
+
+    def client_confirm(did: str, sas: str) -> bool:
+        codes["client"] = sas
+        return True
+
+    async def scenario() -> None:
+        async with serving(
+            b, confirm_pairing=server_confirm, on_status=statuses.append, options=options
+        ) as port:
+            await sync_with(a, "127.0.0.1", port, confirm_pairing=client_confirm, options=options)
+
+    asyncio.run(scenario())
+    assert codes["server"] == codes["client"]
+    assert len(codes["server"].replace(" ", "")) == digits
+    asking = [s for s in statuses if s.phase is SyncPhase.AWAITING_CONFIRMATION]
+    assert asking and asking[0].sas == codes["server"] and asking[0].incoming
+    assert statuses[-1].phase is SyncPhase.DONE and statuses[-1].authorised

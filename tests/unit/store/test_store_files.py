@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from support.store import open_store
 from vouch.core.errors import CorruptStore, StoreTooNew, WalletLocked, WrongPassphrase
 from vouch.core.store import kdf
 from vouch.core.store.migrations import SCHEMA_VERSION
@@ -294,13 +295,14 @@ def test_change_passphrase(filled: tuple[Path, bytes, str]) -> None:
 def _start_change(home: Path, *, rekey: bool) -> None:
     """A passphrase change that stops before the new parameter file is promoted."""
     files = WalletFiles(home)
-    wallet = Wallet.open(home, PASSPHRASE)
-    params = kdf.KdfParams.new()
+    with Wallet.open(home, PASSPHRASE) as wallet:
+        key = wallet.store_key()
+    params = kdf.KdfParams.new(kdf.MINIMAL_COST)
     new_key = params.derive(NEW_PASSPHRASE)
     kdf.write_params(files.pending_kdf, params, new_key)
     if rekey:
-        wallet._database.rekey(new_key)
-    wallet.lock()
+        with open_store(home, key) as database:
+            database.rekey(new_key)
 
 
 def test_interrupted_change_after_rekey_opens_with_the_new_passphrase(

@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 
 import sqlcipher3
 
-from vouch.core.errors import CorruptStore, StorageFull, VouchError
+from vouch.core.errors import CorruptStore, StorageFull, VouchError, WalletBusy, WalletLocked
 from vouch.core.store.migrations import migrate
 
 Connection: TypeAlias = Any  # sqlcipher3 ships no type information
@@ -23,18 +23,54 @@ def _key_pragma(key: bytes) -> str:
     return f"\"x'{key.hex()}'\""
 
 
-def _corrupt(exc: BaseException) -> CorruptStore:
-    return CorruptStore("The wallet file is damaged: part of it no longer reads back.")
+DAMAGED = "The wallet file is damaged: part of it no longer reads back."
+FULL_MESSAGE = "The disk is full; nothing was changed. Free some space and try again."
+BUSY_TIMEOUT_MS = 5000  # another process (a second window, the CLI) may hold the write lock
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CORRUPT = 5, 6, 10, 11
+SQLITE_FULL, SQLITE_NOTADB = 13, 26
 
 
-def _guard(call: Any, *args: Any) -> Any:
-    """Run a SQLCipher call; damage (a plain DatabaseError, not its subclasses) -> CorruptStore."""
+def _code(exc: BaseException) -> int | None:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _is_full(exc: BaseException) -> bool:
+    if _code(exc) == SQLITE_FULL:
+        return True
+    return "full" in str(exc).lower() or getattr(exc, "errno", None) == errno.ENOSPC
+
+
+def store_error(exc: sqlcipher3.DatabaseError, *, writing: bool) -> VouchError | None:
+    """The user-facing error for a failure of the store itself; None for a bug of ours.
+
+    A plain DatabaseError (not one of its subclasses) is damage found mid-query. Busy, locked,
+    full, I/O and corruption codes are the machine's or the file's doing. Anything else (an SQL
+    logic error, a constraint) is our own bug and stays the exception it is.
+    """
+    code = _code(exc)
+    if type(exc) is sqlcipher3.DatabaseError or code in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return CorruptStore(DAMAGED)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return WalletBusy()
+    if isinstance(exc, sqlcipher3.OperationalError) and _is_full(exc):
+        return StorageFull(FULL_MESSAGE)
+    if code == SQLITE_IOERR:
+        if writing:
+            return VouchError(f"The wallet could not save the change: {exc}.")
+        return VouchError(f"The wallet file could not be read: {exc}.")
+    return None
+
+
+def _guard(call: Any, *args: Any, writing: bool = False) -> Any:
+    """Run a SQLCipher call; a failure of the store itself becomes a typed `VouchError`."""
     try:
         return call(*args)
     except sqlcipher3.DatabaseError as exc:
-        if type(exc) is sqlcipher3.DatabaseError:
-            raise _corrupt(exc) from exc
-        raise
+        mapped = store_error(exc, writing=writing)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 class GuardedCursor:
@@ -56,16 +92,17 @@ class GuardedCursor:
 
 
 class GuardedConnection:
-    """The connection the store's queries use: damage found mid-query is a user-facing error."""
+    """The connection the store's queries use: failures of the store are user-facing errors."""
 
     def __init__(self, conn: Any) -> None:
         self._conn = conn
 
     def execute(self, sql: str, params: Any = ()) -> GuardedCursor:
-        return GuardedCursor(_guard(self._conn.execute, sql, params))
+        writing = bool(self._conn.in_transaction)
+        return GuardedCursor(_guard(self._conn.execute, sql, params, writing=writing))
 
     def executemany(self, sql: str, rows: Any) -> GuardedCursor:
-        return GuardedCursor(_guard(self._conn.executemany, sql, rows))
+        return GuardedCursor(_guard(self._conn.executemany, sql, rows, writing=True))
 
     @property
     def in_transaction(self) -> bool:
@@ -94,6 +131,7 @@ class Database:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {_key_pragma(key)}")
             conn.execute("PRAGMA cipher_memory_security = ON")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -102,6 +140,9 @@ class Database:
             migrate(conn)
         except sqlcipher3.DatabaseError as exc:
             conn.close()
+            mapped = store_error(exc, writing=True)  # a migration writes
+            if isinstance(mapped, WalletBusy | StorageFull):
+                raise mapped from exc
             raise CorruptStore() from exc
         except BaseException:
             conn.close()
@@ -111,7 +152,7 @@ class Database:
     @property
     def conn(self) -> Connection:
         if self._conn is None:
-            raise VouchError("The wallet is locked.")
+            raise WalletLocked()
         return self._conn
 
     def close(self) -> None:
@@ -130,18 +171,15 @@ class Database:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
-        except BaseException as exc:
+            conn.execute("COMMIT")
+        except BaseException:
             if conn.in_transaction:  # SQLite itself rolls back on some errors (SQLITE_FULL)
                 conn.execute("ROLLBACK")
-            if isinstance(exc, sqlcipher3.OperationalError) and _is_write_failure(exc):
-                raise map_operational_error(exc) from exc
             raise
-        try:
-            conn.execute("COMMIT")
-        except sqlcipher3.OperationalError as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise map_operational_error(exc) from exc
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def rekey(self, new_key: bytes) -> None:
         """Re-encrypt the whole database under `new_key` (SQLCipher does it atomically)."""
@@ -157,27 +195,3 @@ class Database:
         rows = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
         quick = self.conn.execute("PRAGMA quick_check").fetchone()
         return not rows and quick is not None and quick[0] == "ok"
-
-
-SQLITE_IOERR = 10
-SQLITE_FULL = 13
-FULL_MESSAGE = "The disk is full; nothing was changed. Free some space and try again."
-
-
-def _is_full(exc: sqlcipher3.OperationalError) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int) and code & 0xFF == SQLITE_FULL:
-        return True
-    return "full" in str(exc).lower() or getattr(exc, "errno", None) == errno.ENOSPC
-
-
-def _is_write_failure(exc: sqlcipher3.OperationalError) -> bool:
-    """The disk refused a write (full, a size limit, an I/O error): not damage, not our bug."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    return _is_full(exc) or (isinstance(code, int) and code & 0xFF == SQLITE_IOERR)
-
-
-def map_operational_error(exc: sqlcipher3.OperationalError) -> VouchError:
-    if _is_full(exc):
-        return StorageFull(FULL_MESSAGE)
-    return VouchError(f"The wallet could not save the change: {exc}.")

@@ -24,28 +24,39 @@ KDF_FORMAT = 1
 KEY_BYTES = 32
 SALT_BYTES = 16
 _CHECK_LABEL = b"vouch/key-check/v1"
-FAST_KDF_ENV = "VOUCH_TEST_FAST_KDF"
+
+
+@dataclass(frozen=True)
+class KdfCost:
+    """How much work one Argon2id derivation does. The cost is stored with each wallet."""
+
+    time_cost: int = 4
+    memory_cost_kib: int = 256 * 1024
+    parallelism: int = 2
+
+
+DEFAULT_COST = KdfCost()  # about half a second and 256 MiB here
+MINIMAL_COST = KdfCost(time_cost=1, memory_cost_kib=8 * 1024)  # scripted test wallets only
 
 
 @dataclass(frozen=True)
 class KdfParams:
     salt: bytes
-    time_cost: int = 4
-    memory_cost_kib: int = 256 * 1024
-    parallelism: int = 2
+    time_cost: int = DEFAULT_COST.time_cost
+    memory_cost_kib: int = DEFAULT_COST.memory_cost_kib
+    parallelism: int = DEFAULT_COST.parallelism
     algorithm: str = "argon2id"
     version: int = KDF_FORMAT
 
     @classmethod
-    def new(cls) -> KdfParams:
-        """Fresh salt with the default cost (about half a second here).
-
-        `VOUCH_TEST_FAST_KDF=1` picks a tiny cost for test suites; it only affects wallets created
-        while it is set, and the cost is stored with the wallet.
-        """
-        if os.environ.get(FAST_KDF_ENV) == "1":
-            return cls(os.urandom(SALT_BYTES), time_cost=1, memory_cost_kib=8 * 1024)
-        return cls(os.urandom(SALT_BYTES))
+    def new(cls, cost: KdfCost = DEFAULT_COST) -> KdfParams:
+        """A fresh salt with `cost` (the real cost unless the caller chose otherwise)."""
+        return cls(
+            os.urandom(SALT_BYTES),
+            time_cost=cost.time_cost,
+            memory_cost_kib=cost.memory_cost_kib,
+            parallelism=cost.parallelism,
+        )
 
     def derive(self, passphrase: str) -> bytes:
         return hash_secret_raw(

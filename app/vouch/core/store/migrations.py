@@ -90,7 +90,90 @@ def _v2(conn: sqlcipher3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+_STATEMENTS_V3 = """
+    CREATE TABLE statements_v3 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('endorsement', 'caution')),
+        issuer TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        level INTEGER CHECK (level BETWEEN 1 AND 4),
+        comment TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        valid_from REAL NOT NULL,
+        valid_until REAL NOT NULL,
+        revoked_at REAL,
+        revocation_reason TEXT NOT NULL DEFAULT '',
+        audience TEXT NOT NULL,
+        doc_hash BLOB NOT NULL UNIQUE,
+        document TEXT NOT NULL,
+        added_at REAL NOT NULL,
+        UNIQUE (issuer, id)
+    );
+    INSERT INTO statements_v3 (seq, id, kind, issuer, subject, scope, level, comment, reason,
+        valid_from, valid_until, revoked_at, revocation_reason, audience, doc_hash, document,
+        added_at)
+    SELECT rowid, id, kind, issuer, subject, scope, level, comment, reason, valid_from,
+        valid_until, revoked_at, revocation_reason, audience, doc_hash, document, added_at
+    FROM statements;
+    DROP TABLE statements;
+    ALTER TABLE statements_v3 RENAME TO statements;
+    CREATE INDEX statements_subject ON statements (subject, scope);
+    CREATE INDEX statements_issuer ON statements (issuer, scope);
+    CREATE INDEX statements_scope ON statements (scope);
+    CREATE INDEX statements_listing ON statements
+        (kind, level, valid_from, valid_until, revoked_at, scope, issuer, subject, added_at);
+    CREATE INDEX statements_valid_from ON statements (valid_from);
+    CREATE INDEX statements_level ON statements (level);
+    CREATE INDEX statements_added ON statements (added_at);
+    CREATE INDEX statements_id ON statements (id)
+"""
+
+_REVOCATIONS_V3 = """
+    CREATE TABLE revocations_v3 (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        issuer TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        effective REAL NOT NULL,
+        doc_hash BLOB NOT NULL UNIQUE,
+        document TEXT NOT NULL,
+        added_at REAL NOT NULL,
+        UNIQUE (issuer, id)
+    );
+    INSERT INTO revocations_v3 (seq, id, issuer, target_id, reason, effective, doc_hash,
+        document, added_at)
+    SELECT rowid, id, issuer, target_id, reason, effective, doc_hash, document, added_at
+    FROM revocations;
+    DROP TABLE revocations;
+    ALTER TABLE revocations_v3 RENAME TO revocations;
+    CREATE INDEX revocations_target ON revocations (issuer, target_id)
+"""
+
+# Five years of 366 days, in seconds: the longest a statement may last (credentials.MAX_VALIDITY).
+_V3_MAX_VALIDITY = 5 * 366 * 86400
+
+
+def _v3(conn: sqlcipher3.Connection) -> None:
+    """Statements and revocations are identified by (issuer, id), not by id alone.
+
+    An id is chosen by its issuer, so it is unique only among that issuer's documents: with a
+    global id, whoever stored an id first (the subject of a caution, say, who is sent it first)
+    could keep the genuine document out. `seq` numbers rows in the order they were stored and is
+    never reused (the trust graph reads what is new by it). Statements that were imported while
+    their validity was not checked count for five years at most, as new imports must.
+    """
+    _run_script(conn, _STATEMENTS_V3)
+    _run_script(conn, _REVOCATIONS_V3)
+    conn.execute(
+        "UPDATE statements SET valid_until = valid_from + ? WHERE valid_until - valid_from > ?",
+        (_V3_MAX_VALIDITY, _V3_MAX_VALIDITY),
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -178,40 +178,16 @@ def known_hashes(conn: Connection, table: str) -> set[bytes]:
     return {bytes(h) for (h,) in conn.execute(f"SELECT doc_hash FROM {table}")}
 
 
-def known_ids(conn: Connection, table: str) -> set[str]:
+def known_keys(conn: Connection, table: str) -> set[tuple[str, str]]:
+    """(issuer, id) of every statement or revocation: an id is its issuer's choice alone."""
     if table not in ("statements", "revocations"):
         raise ValueError(table)
-    return {str(i) for (i,) in conn.execute(f"SELECT id FROM {table}")}
-
-
-def statement_issuers(conn: Connection, ids: Iterable[str]) -> dict[str, str]:
-    result: dict[str, str] = {}
-    chunk: list[str] = []
-    for statement_id in ids:
-        chunk.append(statement_id)
-        if len(chunk) == 500:
-            result.update(_issuers_chunk(conn, chunk))
-            chunk = []
-    if chunk:
-        result.update(_issuers_chunk(conn, chunk))
-    return result
-
-
-def _issuers_chunk(conn: Connection, ids: list[str]) -> dict[str, str]:
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(f"SELECT id, issuer FROM statements WHERE id IN ({marks})", ids)
-    return {str(i): str(s) for i, s in rows}
+    return {(str(s), str(i)) for s, i in conn.execute(f"SELECT issuer, id FROM {table}")}
 
 
 def _endorsement(row: Sequence[Any], me: str) -> Endorsement:
     issuer, subject = str(row[2]), str(row[3])
-    direction = (
-        Direction.GIVEN
-        if issuer == me
-        else Direction.RECEIVED
-        if subject == me
-        else Direction.OTHERS
-    )
+    direction = Direction.of(issuer, subject, me)
     return Endorsement(
         id=str(row[0]),
         kind=Kind(row[1]),
@@ -231,9 +207,15 @@ def _endorsement(row: Sequence[Any], me: str) -> Endorsement:
     )
 
 
-def get_statement(conn: Connection, statement_id: str, me: str) -> Endorsement | None:
+def statements_with_id(conn: Connection, statement_id: str) -> list[tuple[int, str]]:
+    """(row key, issuer) of every statement whose issuer gave it this id."""
+    rows = conn.execute("SELECT seq, issuer FROM statements WHERE id = ?", (statement_id,))
+    return [(int(k), str(s)) for k, s in rows]
+
+
+def get_statement(conn: Connection, key: int, me: str) -> Endorsement | None:
     row = conn.execute(
-        f"SELECT {_STATEMENT_COLUMNS} FROM statements WHERE id = ?", (statement_id,)
+        f"SELECT {_STATEMENT_COLUMNS} FROM statements WHERE seq = ?", (key,)
     ).fetchone()
     return _endorsement(row, me) if row else None
 
@@ -416,51 +398,58 @@ def scopes_in_use(conn: Connection) -> list[str]:
     return [str(s) for (s,) in conn.execute("SELECT DISTINCT scope FROM statements ORDER BY 1")]
 
 
-def set_audience(conn: Connection, statement_id: str, audience: Audience) -> int:
-    cursor = conn.execute(
-        "UPDATE statements SET audience = ? WHERE id = ?", (audience.value, statement_id)
-    )
+def set_audience(conn: Connection, key: int, audience: Audience) -> int:
+    cursor = conn.execute("UPDATE statements SET audience = ? WHERE seq = ?", (audience.value, key))
     return int(cursor.rowcount)
 
 
-def documents_for(conn: Connection, ids: Sequence[str] | None, me: str) -> list[tuple[str, str]]:
-    """(id, document) of the chosen statements (all I gave when `ids` is None)."""
-    if ids is None:
-        rows = conn.execute("SELECT id, document FROM statements WHERE issuer = ?", (me,))
-        return [(str(i), str(d)) for i, d in rows]
-    documents: dict[str, str] = {}
-    wanted = list(dict.fromkeys(ids))
-    for start in range(0, len(wanted), 500):  # one query per 500 ids, not one per id
+def my_statement_keys(conn: Connection, me: str) -> list[int]:
+    return [int(k) for (k,) in conn.execute("SELECT seq FROM statements WHERE issuer = ?", (me,))]
+
+
+def documents_for(conn: Connection, keys: Sequence[int]) -> list[tuple[str, str, str]]:
+    """(issuer, id, document) of the statements with these row keys, in the order given."""
+    found: dict[int, tuple[str, str, str]] = {}
+    wanted = list(dict.fromkeys(keys))
+    for start in range(0, len(wanted), 500):  # one query per 500 keys, not one per key
         chunk = wanted[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        rows = conn.execute(f"SELECT id, document FROM statements WHERE id IN ({marks})", chunk)
-        documents.update((str(i), str(d)) for i, d in rows)
-    return [(i, documents[i]) for i in ids if i in documents]
+        rows = conn.execute(
+            f"SELECT seq, issuer, id, document FROM statements WHERE seq IN ({marks})", chunk
+        )
+        found.update((int(k), (str(s), str(i), str(d))) for k, s, i, d in rows)
+    return [found[k] for k in wanted if k in found]
 
 
-def revocation_documents(conn: Connection, target_ids: Iterable[str]) -> list[str]:
+def revocation_documents(conn: Connection, targets: Iterable[tuple[str, str]]) -> list[str]:
+    """The revocations of these (issuer, statement id): only an issuer's own ones count."""
     docs: list[str] = []
-    for target in target_ids:
-        docs += [
-            str(d)
-            for (d,) in conn.execute(
-                "SELECT document FROM revocations WHERE target_id = ?", (target,)
-            )
-        ]
+    for issuer, target in dict.fromkeys(targets):
+        rows = conn.execute(
+            "SELECT document FROM revocations WHERE issuer = ? AND target_id = ? ORDER BY seq",
+            (issuer, target),
+        )
+        docs += [str(d) for (d,) in rows]
     return docs
 
 
-def edge_rows(conn: Connection, since: float = 0.0) -> Iterable[tuple[Any, ...]]:
-    """Everything the trust engine needs, one tuple per statement stored since `since`."""
+def edge_rows(conn: Connection, after: int = 0) -> Iterable[tuple[Any, ...]]:
+    """Everything the trust engine needs, one tuple per statement stored after row key `after`.
+
+    Each tuple starts with the row key; keys only grow (they are never reused), so a reader
+    that remembers the largest it saw misses nothing, however long a write took.
+    """
     rows: Iterable[tuple[Any, ...]] = conn.execute(
-        "SELECT id, issuer, subject, scope, kind, level, valid_from, valid_until, revoked_at, "
-        "comment, reason FROM statements WHERE added_at >= ?",
-        (since,),
+        "SELECT seq, id, issuer, subject, scope, kind, level, valid_from, valid_until, "
+        "revoked_at, comment, reason FROM statements WHERE seq > ? ORDER BY seq",
+        (after,),
     )
     return rows
 
 
-def revoked_statements(conn: Connection) -> list[tuple[str, float]]:
-    """(id, revoked_at) of every revoked statement (for refreshing the trust graph)."""
-    rows = conn.execute("SELECT id, revoked_at FROM statements WHERE revoked_at IS NOT NULL")
-    return [(str(i), float(r)) for i, r in rows]
+def revoked_statements(conn: Connection) -> list[tuple[str, str, float]]:
+    """(issuer, id, revoked_at) of every revoked statement (for refreshing the trust graph)."""
+    rows = conn.execute(
+        "SELECT issuer, id, revoked_at FROM statements WHERE revoked_at IS NOT NULL"
+    )
+    return [(str(s), str(i), float(r)) for s, i, r in rows]

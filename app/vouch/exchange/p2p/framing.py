@@ -1,7 +1,9 @@
-"""Length-prefixed frames over asyncio streams, with a size cap and a timeout on every read.
+"""Length-prefixed frames over asyncio streams, with a size cap and a timeout on every frame.
 
 A frame is a 4-byte big-endian length followed by that many bytes. A length above the cap is
-refused before a single body byte is read, so a hostile peer cannot make us buffer much.
+refused before a single body byte is read, so a hostile peer cannot make us buffer much. One
+timeout covers a whole frame (header and body); longer deadlines (a whole message, the whole
+handshake) are applied above this layer.
 """
 
 from __future__ import annotations
@@ -38,13 +40,18 @@ class FramedStream:
     async def read_frame(self, timeout: float | None = None) -> bytes:
         """The next frame's body; `PeerTimeout`, `PeerDisconnected` or `ProtocolViolation`."""
         limit = self.read_timeout if timeout is None else timeout
-        header = await self._read_exactly(HEADER.size, limit)
-        (length,) = HEADER.unpack(header)
-        if length > self.max_frame:
-            raise ProtocolViolation(
-                f"The other wallet announced a {length}-byte frame (limit {self.max_frame})."
-            )
-        body = await self._read_exactly(length, limit)
+        try:
+            async with asyncio.timeout(limit):
+                header = await self._read_exactly(HEADER.size)
+                (length,) = HEADER.unpack(header)
+                if length > self.max_frame:
+                    raise ProtocolViolation(
+                        f"The other wallet announced a {length}-byte frame "
+                        f"(limit {self.max_frame})."
+                    )
+                body = await self._read_exactly(length)
+        except TimeoutError as exc:
+            raise PeerTimeout(f"The other wallet sent nothing for {limit:g} seconds.") from exc
         self.bytes_received += HEADER.size + length
         return body
 
@@ -58,11 +65,9 @@ class FramedStream:
         except (ConnectionError, OSError) as exc:
             raise PeerDisconnected() from exc
 
-    async def _read_exactly(self, count: int, timeout: float) -> bytes:
+    async def _read_exactly(self, count: int) -> bytes:
         try:
-            return await asyncio.wait_for(self._reader.readexactly(count), timeout)
-        except TimeoutError as exc:
-            raise PeerTimeout(f"The other wallet sent nothing for {timeout:g} seconds.") from exc
+            return await self._reader.readexactly(count)
         except asyncio.IncompleteReadError as exc:
             raise PeerDisconnected() from exc
         except (ConnectionError, OSError) as exc:
@@ -78,7 +83,20 @@ class FramedStream:
 
     @property
     def peer_address(self) -> str:
+        """`host:port` of the other end, as shown to the user."""
+        host, port = self.peer_host, self._peer_port()
+        return f"{host}:{port}" if port is not None else "unknown peer"
+
+    @property
+    def peer_host(self) -> str:
+        """The other end's IP address alone (what per-address limits count)."""
         peer = self._writer.get_extra_info("peername")
         if isinstance(peer, tuple) and len(peer) >= 2:
-            return f"{peer[0]}:{peer[1]}"
+            return str(peer[0])
         return "unknown peer"
+
+    def _peer_port(self) -> int | None:
+        peer = self._writer.get_extra_info("peername")
+        if isinstance(peer, tuple) and len(peer) >= 2:
+            return int(peer[1])
+        return None

@@ -14,6 +14,11 @@ what the sender lacks, and so on until one side has nothing left to say: it then
 message and both are done. Each side learns the ids it lacks ("needs") and reports them as soon
 as it knows them; fetching them is the sync session's job.
 
+Answers must match questions: an ID_LIST is accepted only in the opening message or for exactly a
+range we sent as a FINGERPRINT, and a YOU_LACK only for exactly a range we sent as an ID_LIST.
+At most `need_limit` needs are learned per reconciliation; ids past it are counted in
+`needs_dropped` and left for the next sync.
+
 Wire format: a version byte, then for each range: bound (timestamp delta varint, 0 = infinity;
 id prefix length varint; prefix), mode varint, payload. Bounds strictly increase and the last
 one is infinity.
@@ -75,9 +80,14 @@ class Reconciler:
     """One side of a reconciliation over a fixed set of `(timestamp, id)` items."""
 
     def __init__(
-        self, items: Iterable[tuple[int, bytes]], config: ReconConfig | None = None
+        self,
+        items: Iterable[tuple[int, bytes]],
+        config: ReconConfig | None = None,
+        *,
+        need_limit: int | None = None,
     ) -> None:
         self.config = config or ReconConfig()
+        self.need_limit = need_limit
         earliest: dict[bytes, int] = {}
         for ts, item_id in items:
             if len(item_id) != ID_BYTES:
@@ -92,6 +102,8 @@ class Reconciler:
             total = (total + int.from_bytes(item_id, "little")) % _MODULUS
             self._prefix.append(total)
         self._needed: set[bytes] = set()
+        self._asked: dict[Key, tuple[Key, Mode]] = {}  # our last message: bound -> (lower, mode)
+        self.needs_dropped = 0
         self.done = False
         self.messages_sent = 0
         self.messages_received = 0
@@ -107,8 +119,7 @@ class Reconciler:
             raise RuntimeError("initiate() starts a reconciliation; it was already started")
         out = _Output()
         self._describe_range(out, 0, len(self._keys), INFINITE_BOUND)
-        self.messages_sent += 1
-        return out.encode()
+        return self._sent(out)
 
     def receive(self, message: bytes) -> ReconStep:
         """Process one message from the peer; returns the reply (None once finished)."""
@@ -116,6 +127,7 @@ class Reconciler:
             raise ProtocolViolation("A reconciliation message arrived after the end.")
         self.messages_received += 1
         ranges = decode_message(message)
+        self._check_answers(ranges)
         if all(mode is Mode.SKIP for _, mode, _ in ranges):
             self.done = True
             return ReconStep(None, ())
@@ -129,16 +141,41 @@ class Reconciler:
                 break
             self._answer(out, needs, lower, upper, bound, mode, payload)
             lower = upper
-        self.messages_sent += 1
         if out.is_all_skip():
             self.done = True
+            self.messages_sent += 1
             return ReconStep(_encode_empty(), tuple(needs))
-        return ReconStep(out.encode(), tuple(needs))
+        return ReconStep(self._sent(out), tuple(needs))
 
     @property
     def needs(self) -> frozenset[bytes]:
-        """Every id learned so far that the peer has and we lack."""
+        """Every id learned so far that the peer has and we lack (up to `need_limit`)."""
         return frozenset(self._needed)
+
+    # -- answer rules -------------------------------------------------------------------
+
+    def _sent(self, out: _Output) -> bytes:
+        """Remember which ranges of this message may be answered with lists, then encode it."""
+        self._asked = {}
+        lower = MIN_BOUND
+        for bound, mode, _ in out.ranges:
+            if mode in (Mode.FINGERPRINT, Mode.ID_LIST):
+                self._asked[bound] = (lower, mode)
+            lower = bound
+        self.messages_sent += 1
+        return out.encode()
+
+    def _check_answers(self, ranges: list[tuple[Key, Mode, object]]) -> None:
+        """An id list answers one of our fingerprints (or opens); YOU_LACK answers our list."""
+        opening = self.messages_sent == 0
+        lower = MIN_BOUND
+        for bound, mode, _ in ranges:
+            asked = self._asked.get(bound)
+            if mode is Mode.ID_LIST and not opening and asked != (lower, Mode.FINGERPRINT):
+                raise ProtocolViolation("An id list arrived for a range that was not asked about.")
+            if mode is Mode.YOU_LACK and asked != (lower, Mode.ID_LIST):
+                raise ProtocolViolation("A 'you lack' list arrived for a range we did not list.")
+            lower = bound
 
     # -- range handling -----------------------------------------------------------------
 
@@ -215,9 +252,13 @@ class Reconciler:
 
     def _learn(self, needs: list[bytes], ids: Iterable[bytes]) -> None:
         for item_id in ids:
-            if item_id not in self._ids and item_id not in self._needed:
-                self._needed.add(item_id)
-                needs.append(item_id)
+            if item_id in self._ids or item_id in self._needed:
+                continue
+            if self.need_limit is not None and len(self._needed) >= self.need_limit:
+                self.needs_dropped += 1
+                continue
+            self._needed.add(item_id)
+            needs.append(item_id)
 
     def _index_of(self, bound: Key) -> int:
         return bisect.bisect_left(self._keys, bound)

@@ -1,7 +1,8 @@
-"""The asyncio transport: `serve()` and `sync_with()`, the entry points the CLI and GUI call.
+"""The asyncio entry points the CLI and GUI call: `SyncServer`, `serve()` and `sync_with()`.
 
-Everything protocol-shaped lives in the state machines (`channel` handshake aside); this module
-only moves bytes, applies timeouts, asks the pairing policy and hands batches to the store.
+Everything protocol-shaped lives in the state machines (`pairing`, `session`, `reconcile`) and
+one connection's driver (`connection`); this module accepts and opens connections, applies the
+slot policy and the per-address backoff (`slots`), and reports every failure to `on_status`.
 A misbehaving peer is logged and dropped; the serving wallet carries on with the next one.
 """
 
@@ -9,79 +10,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import inspect
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from vouch.core.errors import InvalidInput, PeerError, VouchError
-from vouch.exchange.p2p.channel import (
-    DEFAULT_MAX_MESSAGE,
-    NOISE_MAX,
-    Credentials,
-    SecureChannel,
-    open_channel,
+from vouch.exchange.p2p.channel import NOISE_MAX
+from vouch.exchange.p2p.codes import RejectReason
+from vouch.exchange.p2p.connection import Reporter, run_connection
+from vouch.exchange.p2p.errors import (
+    FailureKind,
+    PeerRefused,
+    PeerUnreachable,
+    failure_kind,
 )
-from vouch.exchange.p2p.errors import PeerDisconnected, PeerRefused, ProtocolViolation
 from vouch.exchange.p2p.framing import FramedStream
-from vouch.exchange.p2p.session import SessionConfig, SessionPhase, SyncSession
-from vouch.exchange.p2p.status import (
-    ConfirmPairing,
-    StatusCallback,
-    SyncPhase,
-    SyncReport,
-    SyncStatus,
-)
-from vouch.exchange.p2p.store import ReceiveSummary, SyncStore
+from vouch.exchange.p2p.options import SyncOptions
+from vouch.exchange.p2p.slots import Backoff, Slots
+from vouch.exchange.p2p.status import ConfirmPairing, StatusCallback, SyncPhase, SyncReport
+from vouch.exchange.p2p.store import SyncStore
+
+__all__ = ["SyncOptions", "SyncServer", "parse_peer_address", "serve", "sync_over", "sync_with"]
 
 log = logging.getLogger(__name__)
 
-_ACCEPT = b"\x10"
-_REJECT = b"\x11"
-
-
-@dataclass(frozen=True)
-class SyncOptions:
-    read_timeout: float = 30.0  # every read, handshake included
-    pairing_timeout: float = 120.0  # how long a person may take to compare the code
-    connect_timeout: float = 10.0
-    max_message: int = DEFAULT_MAX_MESSAGE
-    max_connections: int = 4
-    session: SessionConfig = field(default_factory=SessionConfig)
-
-
-class _Reporter:
-    """Builds `SyncStatus` snapshots for one connection and passes them to the callback."""
-
-    def __init__(self, callback: StatusCallback | None) -> None:
-        self._callback = callback
-        self.peer_did: str | None = None
-        self.sas: str | None = None
-
-    def emit(
-        self,
-        phase: SyncPhase,
-        *,
-        stream: FramedStream | None = None,
-        session: SyncSession | None = None,
-        message: str = "",
-    ) -> None:
-        if self._callback is None:
-            return
-        self._callback(
-            SyncStatus(
-                phase=phase,
-                peer_did=self.peer_did,
-                sas=self.sas,
-                items_sent=session.items_sent if session else 0,
-                items_received=session.items_received if session else 0,
-                bytes_sent=stream.bytes_sent if stream else 0,
-                bytes_received=stream.bytes_received if stream else 0,
-                round_trips=session.round_trips if session else 0,
-                message=message,
-                items_expected=session.items_requested if session else 0,
-            )
-        )
+# Failures before authorisation that count toward an address's backoff. Refusals for lack of
+# room (BUSY, TRY_LATER) are this side's doing and do not.
+_COUNTED = frozenset(FailureKind) - {FailureKind.BUSY, FailureKind.TRY_LATER, FailureKind.STORE}
 
 
 async def sync_with(
@@ -95,23 +49,89 @@ async def sync_with(
 ) -> SyncReport:
     """Connect to a listening wallet and sync both ways. Raises `PeerError` subclasses."""
     options = options or SyncOptions()
-    reporter = _Reporter(on_status)
+    reporter = Reporter(on_status, f"{host}:{port}", incoming=False)
     reporter.emit(SyncPhase.CONNECTING, message=f"{host}:{port}")
     try:
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection(host, port), options.connect_timeout
         )
     except (OSError, TimeoutError) as exc:
-        reporter.emit(SyncPhase.FAILED, message=str(exc))
-        raise PeerError(f"Could not reach a wallet at {host}:{port}.") from exc
+        reporter.emit(SyncPhase.FAILED, message=str(exc), failure=FailureKind.UNREACHABLE)
+        raise PeerUnreachable(f"Could not reach a wallet at {host}:{port}.") from exc
     stream = FramedStream(reader, writer, max_frame=NOISE_MAX, read_timeout=options.read_timeout)
+    deadline = asyncio.get_running_loop().time() + options.handshake_timeout
     try:
-        return await _sync_over(stream, store, True, confirm_pairing, reporter, options)
+        return await run_connection(
+            stream,
+            store,
+            initiator=True,
+            confirm_pairing=confirm_pairing,
+            reporter=reporter,
+            options=options,
+            setup_deadline=deadline,
+        )
     except PeerError as exc:
-        reporter.emit(SyncPhase.FAILED, stream=stream, message=exc.message)
+        reporter.emit(SyncPhase.FAILED, message=exc.message, failure=failure_kind(exc))
         raise
     finally:
         await stream.close()
+
+
+async def sync_over(
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    store: SyncStore,
+    *,
+    initiator: bool,
+    binding: bytes,
+    address: str,
+    confirm_pairing: ConfirmPairing | None = None,
+    on_status: StatusCallback | None = None,
+    options: SyncOptions | None = None,
+) -> SyncReport:
+    """Sync both ways over streams someone else connected (a wormhole's subchannel).
+
+    The same handshake, pairing step and session as over TCP; `binding` (a key both sides
+    derived from the code they shared) goes into the Noise prologue, so the channel opens only
+    between the two who typed that code. The caller closes the streams.
+    """
+    options = options or SyncOptions()
+    reporter = Reporter(on_status, address, incoming=not initiator)
+    stream = FramedStream(reader, writer, max_frame=NOISE_MAX, read_timeout=options.read_timeout)
+    deadline = asyncio.get_running_loop().time() + options.handshake_timeout
+    try:
+        return await run_connection(
+            stream,
+            store,
+            initiator=initiator,
+            confirm_pairing=confirm_pairing,
+            reporter=reporter,
+            options=options,
+            setup_deadline=deadline,
+            binding=binding,
+        )
+    except PeerError as exc:
+        reporter.emit(SyncPhase.FAILED, message=exc.message, failure=failure_kind(exc))
+        raise
+
+
+class _ServerGate:
+    """One incoming connection's view of the server's slots and backoff."""
+
+    def __init__(self, server: SyncServer, key: object, host: str) -> None:
+        self._server, self._key, self._host = server, key, host
+
+    def identified(self, peer_did: str, verified: bool) -> RejectReason | None:
+        if not verified and self._server.backoff.retry_after(self._host) > 0:
+            return RejectReason.TRY_LATER
+        if not self._server.slots.identified(self._key, verified):
+            return RejectReason.BUSY
+        return None
+
+    def authorised(self, paired_now: bool) -> None:
+        if paired_now:
+            self._server.slots.promote(self._key)
+            self._server.backoff.succeeded(self._host)
 
 
 class SyncServer:
@@ -130,8 +150,14 @@ class SyncServer:
         self.on_status = on_status
         self.options = options or SyncOptions()
         self.reports: list[SyncReport] = []
+        self.slots = Slots(self.options)
+        self.backoff = Backoff(
+            self.options.backoff_base, self.options.backoff_max, self.options.backoff_addresses
+        )
         self._server: asyncio.Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()
+        self._cut: set[asyncio.Task[None]] = set()  # cancelled to make room, not by close()
+        self._closing = False
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
         """Start listening; returns the bound port."""
@@ -147,6 +173,7 @@ class SyncServer:
             await asyncio.wait_for(event.wait(), timeout)
 
     async def close(self) -> None:
+        self._closing = True
         if self._server is not None:
             self._server.close()
         for task in list(self._handlers):
@@ -160,38 +187,91 @@ class SyncServer:
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
+        deadline = asyncio.get_running_loop().time() + self.options.handshake_timeout
         stream = FramedStream(
             reader, writer, max_frame=NOISE_MAX, read_timeout=self.options.read_timeout
         )
-        if len(self._handlers) >= self.options.max_connections:
-            log.warning("p2p: refusing %s: too many connections", stream.peer_address)
+        reporter = Reporter(self.on_status, stream.peer_address, incoming=True)
+        if not self._admit(task, stream, reporter):
             await stream.close()
             return
         self._handlers.add(task)
         try:
-            await self._serve_one(stream)
+            await self._serve_one(stream, reporter, task, deadline)
+        except asyncio.CancelledError:
+            if not self._closing:
+                raise  # closing ends handlers quietly; any other cancellation goes on up
         finally:
             self._handlers.discard(task)
+            self._cut.discard(task)
+            self.slots.release(task)
             await stream.close()
 
-    async def _serve_one(self, stream: FramedStream) -> None:
-        reporter = _Reporter(self.on_status)
+    def _admit(self, task: asyncio.Task[None], stream: FramedStream, reporter: Reporter) -> bool:
+        """Take the connection into the handshake pool, or refuse it (with a FAILED status)."""
+        if self._closing:  # accepted just before close(): nothing to serve it with
+            return False
+        admission = self.slots.admit(task, stream.peer_host)
+        if not admission.admitted:
+            log.warning("p2p: refusing %s: %s", stream.peer_address, admission.reason)
+            text = f"Refused a connection: {admission.reason}."
+            reporter.emit(SyncPhase.FAILED, message=text, failure=FailureKind.BUSY)
+            return False
+        if admission.evict is not None:
+            self._cut_handshake(admission.evict)
+        return True
+
+    def _cut_handshake(self, key: object) -> None:
+        """Cut a connection still in its handshake to make room for a newer one."""
+        for task in self._handlers:
+            if task is key:
+                self._cut.add(task)
+                task.cancel()
+
+    async def _serve_one(
+        self, stream: FramedStream, reporter: Reporter, task: asyncio.Task[None], deadline: float
+    ) -> None:
         address = stream.peer_address
+        gate = _ServerGate(self, task, stream.peer_host)
         try:
-            report = await _sync_over(
-                stream, self.store, False, self.confirm_pairing, reporter, self.options
+            report = await run_connection(
+                stream,
+                self.store,
+                initiator=False,
+                confirm_pairing=self.confirm_pairing,
+                reporter=reporter,
+                options=self.options,
+                setup_deadline=deadline,
+                gate=gate,
             )
-        except PeerRefused as exc:
-            log.info("p2p: %s: %s", address, exc.message)
-            reporter.emit(SyncPhase.FAILED, stream=stream, message=exc.message)
-        except PeerError as exc:
-            log.warning("p2p: dropping %s: %s", address, exc.message)
-            reporter.emit(SyncPhase.FAILED, stream=stream, message=exc.message)
+        except asyncio.CancelledError:
+            if task not in self._cut:
+                raise
+            task.uncancel()
+            log.info("p2p: cut %s: too many connections in their handshake", address)
+            text = "Cut: too many connections were being set up at once."
+            self._failed(reporter, stream, text, FailureKind.BUSY)
         except VouchError as exc:
-            log.error("p2p: sync with %s stopped: %s", address, exc.message)
-            reporter.emit(SyncPhase.FAILED, stream=stream, message=exc.message)
+            self._log_failure(address, exc)
+            self._failed(reporter, stream, exc.message, failure_kind(exc))
         else:
             self.reports.append(report)
+
+    def _failed(
+        self, reporter: Reporter, stream: FramedStream, message: str, kind: FailureKind
+    ) -> None:
+        if not reporter.authorised and kind in _COUNTED:
+            self.backoff.failed(stream.peer_host)
+        reporter.emit(SyncPhase.FAILED, message=message, failure=kind)
+
+    @staticmethod
+    def _log_failure(address: str, exc: VouchError) -> None:
+        if isinstance(exc, PeerRefused):
+            log.info("p2p: %s: %s", address, exc.message)
+        elif isinstance(exc, PeerError):
+            log.warning("p2p: dropping %s: %s", address, exc.message)
+        else:
+            log.error("p2p: sync with %s stopped: %s", address, exc.message)
 
 
 async def serve(
@@ -231,114 +311,3 @@ def parse_peer_address(text: str) -> tuple[str, int]:
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
     return host, int(port_text)
-
-
-# -- one connection ---------------------------------------------------------------------------
-
-
-async def _sync_over(
-    stream: FramedStream,
-    store: SyncStore,
-    initiator: bool,
-    confirm_pairing: ConfirmPairing | None,
-    reporter: _Reporter,
-    options: SyncOptions,
-) -> SyncReport:
-    reporter.emit(SyncPhase.HANDSHAKE, stream=stream)
-    channel = await open_channel(
-        stream,
-        Credentials.from_identity(store.identity),
-        initiator=initiator,
-        max_message=options.max_message,
-    )
-    reporter.peer_did, reporter.sas = channel.peer_did, channel.sas
-    await _authorise(channel, store, confirm_pairing, reporter, options)
-    return await _run_session(channel, store, initiator, reporter, options)
-
-
-async def _authorise(
-    channel: SecureChannel,
-    store: SyncStore,
-    confirm_pairing: ConfirmPairing | None,
-    reporter: _Reporter,
-    options: SyncOptions,
-) -> None:
-    """Both sides say yes or no; nothing about the wallet's contents moves before two yeses."""
-    peer = channel.peer_did
-    known = store.is_verified_peer(peer)
-    accepted = known
-    if not known and confirm_pairing is not None:
-        reporter.emit(SyncPhase.AWAITING_CONFIRMATION, stream=channel.stream)
-        accepted = await _ask(confirm_pairing, peer, channel.sas, options.pairing_timeout)
-    await channel.send(_ACCEPT if accepted else _REJECT)
-    if not accepted:
-        raise PeerRefused("Sync declined: this wallet is not a verified contact.")
-    answer = await channel.recv(timeout=options.pairing_timeout)
-    if answer == _REJECT:
-        raise PeerRefused("The other wallet declined the sync.")
-    if answer != _ACCEPT:
-        raise ProtocolViolation("The other wallet sent an unexpected pairing answer.")
-    if not known:
-        store.remember_paired_peer(peer)
-
-
-async def _ask(confirm: ConfirmPairing, peer: str, sas: str, timeout: float) -> bool:
-    result = confirm(peer, sas)
-    if not inspect.isawaitable(result):
-        return bool(result)
-    try:
-        return bool(await asyncio.wait_for(result, timeout))
-    except TimeoutError:
-        return False
-
-
-async def _run_session(
-    channel: SecureChannel,
-    store: SyncStore,
-    initiator: bool,
-    reporter: _Reporter,
-    options: SyncOptions,
-) -> SyncReport:
-    peer = channel.peer_did
-    session = SyncSession(store.items_for_peer(peer), initiator=initiator, config=options.session)
-    outbox: asyncio.Queue[bytes | None] = asyncio.Queue()
-    pump = asyncio.create_task(_pump(channel, outbox))
-    received = ReceiveSummary()
-    try:
-        for message in session.start().outgoing:
-            outbox.put_nowait(message)
-        reporter.emit(SyncPhase.RECONCILING, stream=channel.stream, session=session)
-        while not session.finished:
-            if pump.done():
-                pump.result()  # re-raises the write error
-                raise PeerDisconnected()
-            step = session.receive(await channel.recv())
-            if step.documents:
-                received = received + store.receive_documents(peer, list(step.documents))
-            for message in step.outgoing:
-                outbox.put_nowait(message)
-            phase = SyncPhase.RECONCILING
-            if session.phase is not SessionPhase.RECONCILING:
-                phase = SyncPhase.TRANSFERRING
-            reporter.emit(phase, stream=channel.stream, session=session)
-        outbox.put_nowait(None)
-        await pump
-    finally:
-        pump.cancel()
-    report = SyncReport(
-        peer_did=peer,
-        sent=session.items_sent,
-        received=received,
-        bytes_sent=channel.stream.bytes_sent,
-        bytes_received=channel.stream.bytes_received,
-        round_trips=session.round_trips,
-        missing=session.missing,
-    )
-    reporter.emit(SyncPhase.DONE, stream=channel.stream, session=session)
-    return report
-
-
-async def _pump(channel: SecureChannel, outbox: asyncio.Queue[bytes | None]) -> None:
-    """Write queued messages in order, so reading never waits on a slow write (no deadlock)."""
-    while (message := await outbox.get()) is not None:
-        await channel.send(message)

@@ -6,7 +6,17 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from vouch.exchange.p2p.errors import FailureKind
 from vouch.exchange.p2p.store import ReceiveSummary
+
+__all__ = [
+    "ConfirmPairing",
+    "FailureKind",
+    "StatusCallback",
+    "SyncPhase",
+    "SyncReport",
+    "SyncStatus",
+]
 
 
 class SyncPhase(StrEnum):
@@ -22,7 +32,12 @@ class SyncPhase(StrEnum):
 
 @dataclass(frozen=True)
 class SyncStatus:
-    """A snapshot of one sync; `sas` is set once the channel is up (to compare aloud)."""
+    """A snapshot of one sync; `sas` is set once both sides derived the code (to compare aloud).
+
+    A FAILED status with `authorised` False is a failed or abandoned pairing attempt: `address`
+    says where it came from (also when `peer_did` is not known yet), `message` says why in words
+    for the person, and `failure` says why for the program.
+    """
 
     phase: SyncPhase
     peer_did: str | None = None
@@ -34,6 +49,15 @@ class SyncStatus:
     round_trips: int = 0
     message: str = ""
     items_expected: int = 0  # documents requested from the peer so far (received counts toward it)
+    address: str = ""  # the other end, host:port
+    incoming: bool = False  # True on the serving side
+    authorised: bool = False  # both sides accepted; the stores may talk
+    failure: FailureKind | None = None  # set with phase FAILED
+
+    @property
+    def pairing_failed(self) -> bool:
+        """A connection that ended before both sides accepted: worth telling the person."""
+        return self.phase is SyncPhase.FAILED and not self.authorised
 
 
 @dataclass(frozen=True)
@@ -47,8 +71,10 @@ class SyncReport:
     bytes_received: int
     round_trips: int
     missing: int = 0  # requested but not delivered (the peer no longer offered them)
+    deferred: int = 0  # offered past the per-session request cap: the next sync fetches them
 
 
 StatusCallback = Callable[[SyncStatus], None]
-# Decides whether an unknown peer may sync; gets the peer's did and the six-digit code.
+# Decides whether an unknown peer may sync; gets the peer's did and the code (six digits unless
+# `SyncOptions.sas_digits` says otherwise).
 ConfirmPairing = Callable[[str, str], bool | Awaitable[bool]]

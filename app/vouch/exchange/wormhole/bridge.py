@@ -121,10 +121,10 @@ class Bridge:
         yield w.get_welcome()
         self._cancel("welcome")
         self.emit(Message(Event.WELCOME))
-        if self.args.role == "invite":
-            w.allocate_code(self.args.words)
-        else:
+        if self.args.code:  # typed, or derived by two wallets that know each other
             w.set_code(self.args.code)
+        else:
+            w.allocate_code(self.args.words)
         self.emit(Message(Event.CODE, code=(yield w.get_code())))
         yield w.get_verifier()  # fires once the PAKE is confirmed: both typed the same code
         self.emit(Message(Event.KEY, key=w.derive_key(PROLOGUE_PURPOSE, KEY_BYTES)))

@@ -147,9 +147,19 @@ class WormholeLink:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    async def invite(self, on_code: Callable[[str], None], words: int = MIN_CODE_WORDS) -> OpenLink:
-        """Allocate a code (shown through `on_code`) and wait for the other person to join."""
-        return await self._open(["invite", "--words", str(max(words, MIN_CODE_WORDS))], on_code)
+    async def invite(
+        self,
+        on_code: Callable[[str], None],
+        words: int = MIN_CODE_WORDS,
+        *,
+        code: str | None = None,
+    ) -> OpenLink:
+        """Allocate a code (shown through `on_code`) and wait for the other person to join.
+
+        With `code` (one two wallets derived alone), wait on that code instead of a new one.
+        """
+        role = ["invite", "--words", str(max(words, MIN_CODE_WORDS))]
+        return await self._open([*role, "--code", normalise_code(code)] if code else role, on_code)
 
     async def join(self, code: str, on_code: Callable[[str], None] | None = None) -> OpenLink:
         """Join the wormhole another person opened with `code`."""

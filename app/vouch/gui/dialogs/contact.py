@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import VouchError
 from vouch.core.records import Contact
+from vouch.errors import VouchError
 from vouch.flows.contacts import find_dids, safety_code_for, suggest_petname
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import VouchError
 from vouch.core.records import Direction, EndorsementFilter
+from vouch.errors import VouchError
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook, level_text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from vouch.gui import worker
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook, level_text
 from vouch.gui.session import Session
+from vouch.gui.text import escaped
 
 SHOWN_ITEMS = 500
 
@@ -35,6 +37,7 @@ class ImportDialog(QDialog):
         self.resize(620, 460)
         layout = QVBoxLayout(self)
         self.summary = QLabel("Checking…")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # our markup; their words escaped
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Import summary")
         layout.addWidget(self.summary)
@@ -47,6 +50,7 @@ class ImportDialog(QDialog):
         self.progress.setAccessibleName("Progress")
         layout.addWidget(self.progress)
         self.message = InlineMessage()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton("&Import")
@@ -93,7 +97,7 @@ class ImportDialog(QDialog):
         parts.append(f"{preview.duplicates} already known")
         if preview.invalid:
             parts.append(f"{len(preview.invalid)} refused")
-        self.summary.setText(f"From <b>{who}</b>: " + ", ".join(parts) + ".")
+        self.summary.setText(f"From <b>{escaped(who)}</b>: " + ", ".join(parts) + ".")
         self._fill(preview, names)
         if preview.is_empty:
             self.message.note("Nothing new to import.")
@@ -127,7 +131,7 @@ class ImportDialog(QDialog):
             group = self._group("Refused", len(preview.invalid))
             for bad in preview.invalid[:SHOWN_ITEMS]:
                 child = QTreeWidgetItem([f"#{bad.index + 1}", bad.reason])
-                child.setToolTip(1, bad.reason)
+                child.setToolTip(1, f"<p>{escaped(bad.reason)}</p>")  # rich: shown as written
                 group.addChild(child)
             group.setExpanded(True)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vouch.exchange.runtime import PairingRequest
 from vouch.gui.icons import icon
 from vouch.gui.pages.base import heading, muted
+from vouch.gui.text import escaped
 
 
 def spoken_code(sas: str) -> str:
@@ -42,7 +46,7 @@ class PairingDialog(QDialog):
         layout = QVBoxLayout(self)
         self.setMinimumWidth(480)
         layout.setSpacing(10)
-        name = f"<b>{_escape(peer_name)}</b>"
+        name = f"<b>{escaped(peer_name)}</b>"
         who = f"{name} wants to exchange with you." if incoming else f"You reached {name}."
         layout.addWidget(heading("Is this the person you are with?"))
         layout.addWidget(
@@ -105,5 +109,64 @@ class PairingDialog(QDialog):
             self.answered.emit(result == QDialog.DialogCode.Accepted)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+class PairingQueue(QObject):
+    """Asks about first contacts one at a time, each in its own `PairingDialog`.
+
+    A question withdrawn by the runtime (answered elsewhere, timed out, the other side gone)
+    leaves the queue, or closes its dialog if on screen. `declined` holds the wallets the user
+    said no to, so that the outcome can say why nothing was exchanged.
+    """
+
+    def __init__(self, parent: QWidget, names: Callable[[str], str]) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._names = names
+        self._waiting: list[PairingRequest] = []
+        self._current: PairingRequest | None = None
+        self.dialog: PairingDialog | None = None
+        self.declined: set[str] = set()
+
+    def ask(self, request: PairingRequest) -> None:
+        self._waiting.append(request)
+        self._next()
+
+    def withdraw(self, request: PairingRequest) -> None:
+        if request in self._waiting:
+            self._waiting.remove(request)
+        elif request is self._current and self.dialog is not None:
+            self.dialog.withdraw()
+
+    def withdraw_all(self) -> None:
+        """Decline every question still open and close the dialog (the wallet is locking)."""
+        for request in self._waiting:
+            request.answer(False)
+        self._waiting.clear()
+        current = self._current
+        if self.dialog is not None:
+            self.dialog.withdraw()
+            if current is not None:
+                current.answer(False)
+
+    def _next(self) -> None:
+        if self.dialog is not None or not self._waiting:
+            return
+        request = self._waiting.pop(0)
+        name = self._names(request.peer_did)
+        dialog = PairingDialog(name, request.peer_did, request.sas, request.incoming, self._parent)
+        dialog.answered.connect(lambda ok, r=request: self._answer(r, ok))
+        dialog.finished.connect(self._closed)
+        self.dialog, self._current = dialog, request
+        dialog.open()
+
+    def _answer(self, request: PairingRequest, accepted: bool) -> None:
+        if accepted:
+            self.declined.discard(request.peer_did)
+        else:
+            self.declined.add(request.peer_did)
+        request.answer(accepted)
+
+    def _closed(self) -> None:
+        dialog, self.dialog, self._current = self.dialog, None, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self._next()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -96,6 +96,7 @@ class CautionDialog(_ReasonDialog):
         self.session = session
         self.subject = subject
         self.who = QLabel(session.wallet.display_name(subject))
+        self.who.setTextFormat(Qt.TextFormat.PlainText)
         self.form.addRow("About:", self.who)
         self.scope = QLineEdit(scope)
         self.scope.setAccessibleName("Scope")

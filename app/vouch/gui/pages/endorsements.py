@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import VouchError
 from vouch.core.records import Direction, Endorsement, EndorsementFilter, Kind, Level, Status
+from vouch.errors import VouchError
 from vouch.gui.dialogs.statement import RevokeDialog
 from vouch.gui.icons import icon
 from vouch.gui.models import DIRECTION_WORDS, EndorsementModel, date_text, level_text
 from vouch.gui.pages.base import Page, heading
 from vouch.gui.session import Session
+from vouch.gui.text import escaped
 from vouch.wallet import verify_document
 
 ANY = "Any"
@@ -117,9 +118,11 @@ class EndorsementsPage(Page):
         dlayout = QVBoxLayout(details)
         dlayout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # our markup; their words escaped
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.verification = QLabel()
+        self.verification.setTextFormat(Qt.TextFormat.PlainText)
         self.verification.setAccessibleName("Verification result")
         self.document = QPlainTextEdit()
         self.document.setReadOnly(True)
@@ -143,6 +146,7 @@ class EndorsementsPage(Page):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
         self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.count_label)
 
         self._debounce = QTimer(self)
@@ -211,11 +215,6 @@ class EndorsementsPage(Page):
         self.model.set_source(self.session.wallet, self.current_filter())
         self._show_details(None)
 
-    def set_person(self, did: str) -> None:
-        index = self.person.findData(did)
-        if index >= 0:
-            self.person.setCurrentIndex(index)
-
     def _update_count(self) -> None:
         total = self.model.total
         self.count_label.setText(f"{total:,} {'statement' if total == 1 else 'statements'}")
@@ -235,25 +234,33 @@ class EndorsementsPage(Page):
             self.document.clear()
             self.revoke_button.setEnabled(False)
             return
-        names = self.model.names
-        what = (
-            f"cautions about {names(item.subject)}: “{item.reason}”"
-            if item.kind == Kind.CAUTION
-            else f"relies on {names(item.subject)} {level_text(item)}"
-        )
-        text = f"<b>{names(item.issuer)}</b> {what} for <b>{item.scope}</b>"
-        text += f", from {date_text(item.valid_from)} until {date_text(item.valid_until)}."
-        if item.comment:
-            text += f"<br>Comment: {item.comment}"
-        if item.revoked_at is not None:
-            text += f"<br>Revoked on {date_text(item.revoked_at)}: {item.revocation_reason}"
-        self.summary.setText(text)
+        self.summary.setText(self._summary(item))
         self.document.setPlainText(item.document)
         self.verification.setText(self._verify(item.document))
         status = self.model.status(item)
         self.revoke_button.setEnabled(
             item.direction == Direction.GIVEN and status != Status.REVOKED
         )
+
+    def _summary(self, item: Endorsement) -> str:
+        """The statement in words, as rich text: every part that someone wrote is escaped."""
+
+        def name(did: str) -> str:
+            return escaped(self.model.names(did))
+
+        what = (
+            f"cautions about {name(item.subject)}: “{escaped(item.reason)}”"
+            if item.kind == Kind.CAUTION
+            else f"relies on {name(item.subject)} {escaped(level_text(item))}"
+        )
+        text = f"<b>{name(item.issuer)}</b> {what} for <b>{escaped(item.scope)}</b>"
+        text += f", from {date_text(item.valid_from)} until {date_text(item.valid_until)}."
+        if item.comment:
+            text += f"<br>Comment: {escaped(item.comment)}"
+        if item.revoked_at is not None:
+            reason = escaped(item.revocation_reason)
+            text += f"<br>Revoked on {date_text(item.revoked_at)}: {reason}"
+        return text
 
     @staticmethod
     def _verify(document: str) -> str:

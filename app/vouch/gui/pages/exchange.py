@@ -25,25 +25,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import VouchError
-from vouch.exchange.p2p.discovery import VisibleWallet
-from vouch.exchange.p2p.service import parse_peer_address
-from vouch.exchange.p2p.status import SyncPhase, SyncReport, SyncStatus
-from vouch.gui.dialogs.pairing import PairingDialog
-from vouch.gui.exchange_engine import (
+from vouch.errors import VouchError
+from vouch.exchange.runtime import (
     Activity,
     ExchangeConfig,
-    ExchangeEngine,
+    FailedAttempt,
+    Hidden,
     Listening,
     Outcome,
     PairingRequest,
+    SyncPhase,
+    SyncReport,
+    SyncStatus,
+    VisibleWallet,
+    parse_address,
 )
+from vouch.gui.dialogs.pairing import PairingDialog, PairingQueue
+from vouch.gui.exchange_engine import ExchangeEngine
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
-from vouch.wallet.sync import WalletSyncStore
+from vouch.gui.text import escaped
 
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_WORDS = {
@@ -52,6 +56,7 @@ PHASE_WORDS = {
     SyncPhase.AWAITING_CONFIRMATION: "Waiting for both of you to compare the code…",
     SyncPhase.RECONCILING: "Comparing what each wallet holds…",
 }
+ATTEMPT_LINES = 3  # failed pairing attempts shown at once (the newest)
 NO_WALLETS = (
     "No visible wallets nearby yet. Ask the other person to make their wallet visible, "
     "or type the address their screen shows."
@@ -76,7 +81,7 @@ def summary_text(report: SyncReport, name: str, incoming: bool) -> str:
     parts.append(f"{got.invalid} invalid")
     how = "they connected" if incoming else "you connected"
     return (
-        f"<b>Exchanged with {_escape(name)}</b> ({how}): {', '.join(parts)}; "
+        f"<b>Exchanged with {escaped(name)}</b> ({how}): {', '.join(parts)}; "
         f"sent {plural(report.sent, 'item')}."
     )
 
@@ -91,11 +96,10 @@ class ExchangePage(Page):
     ) -> None:
         super().__init__(session, parent)
         self.engine = ExchangeEngine(config, self)
-        self.pairing_dialog: PairingDialog | None = None
-        self._pairing_queue: list[PairingRequest] = []
-        self._current_request: PairingRequest | None = None
-        self._declined: set[str] = set()
+        self.pairing = PairingQueue(self, self._name)
         self._active: dict[int, Activity] = {}
+        self._attempts: list[str] = []
+        self._attempted: set[int] = set()  # connections already told of as failed attempts
         self._deadline = 0.0
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -112,6 +116,11 @@ class ExchangePage(Page):
         layout.addWidget(self._build_visibility())
         layout.addWidget(self._build_nearby())
         layout.addLayout(self._build_progress())
+        self.attempts = muted("")
+        self.attempts.setTextFormat(Qt.TextFormat.RichText)  # one line each; parts escaped
+        self.attempts.setAccessibleName("Failed pairing attempts")
+        self.attempts.hide()
+        layout.addWidget(self.attempts)
         self.message = InlineMessage()
         layout.addWidget(self.message)
         layout.addWidget(self._build_summary())
@@ -232,7 +241,8 @@ class ExchangePage(Page):
         e.activity.connect(self._on_activity)
         e.finished.connect(self._on_finished)
         e.pairing_requested.connect(self._on_pairing_requested)
-        e.pairing_withdrawn.connect(self._on_pairing_withdrawn)
+        e.pairing_withdrawn.connect(self.pairing.withdraw)
+        e.attempt_failed.connect(self._on_attempt_failed)
         e.problem.connect(self.message.error)
         e.crashed.connect(self.message.show_exception)
 
@@ -240,7 +250,7 @@ class ExchangePage(Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.session.is_unlocked:
-            self.engine.activate(WalletSyncStore(self.session.wallet))
+            self.engine.activate(self.session.wallet)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -251,7 +261,7 @@ class ExchangePage(Page):
     def stop(self) -> None:
         """Stop serving, browsing and syncing now (the wallet is about to lock)."""
         self.engine.shutdown()
-        self._withdraw_all()
+        self.pairing.withdraw_all()
         self._show_hidden("Not visible.")
         self._active.clear()
         self._set_busy(False)
@@ -264,7 +274,11 @@ class ExchangePage(Page):
         self.reasons.clear()
         self.reasons.hide()
         self.address.clear()
-        self._declined.clear()
+        self.pairing.declined.clear()
+        self._attempts.clear()
+        self._attempted.clear()
+        self.attempts.clear()
+        self.attempts.hide()
 
     # -- visibility ----------------------------------------------------------------------------
     def _toggle_visible(self, on: bool) -> None:
@@ -273,7 +287,7 @@ class ExchangePage(Page):
                 self._show_hidden("Not visible.")
                 return
             if not self.engine.running:
-                self.engine.activate(WalletSyncStore(self.session.wallet))
+                self.engine.activate(self.session.wallet)
             self.message.clear_message()
             self.visibility_label.setText("Becoming visible…")
             self.engine.set_visible(True)
@@ -285,7 +299,7 @@ class ExchangePage(Page):
         if not self.visible_toggle.isChecked():
             self.engine.set_visible(False)  # switched off while it was starting
             return
-        self._deadline = time.monotonic() + listening.seconds
+        self._deadline = listening.until
         self.my_address.setText(", ".join(listening.endpoints))
         self.my_address.setEnabled(True)
         self.copy_address.setEnabled(True)
@@ -295,10 +309,10 @@ class ExchangePage(Page):
     def _on_announced(self, instance: str) -> None:
         self.visible_toggle.setToolTip(f"Announced nearby as {instance}")
 
-    def _on_hidden(self, reason: str) -> None:
+    def _on_hidden(self, reason: Hidden) -> None:
         was_on = self.visible_toggle.isChecked()
         self._show_hidden("Not visible.")
-        if reason == "timeout" and was_on:
+        if reason is Hidden.TIMEOUT and was_on:
             minutes = max(1, round(self.engine.config.visible_seconds / 60))
             self.visibility_label.setText(
                 f"Visibility turned itself off after {plural(minutes, 'minute')}."
@@ -346,7 +360,7 @@ class ExchangePage(Page):
 
     def connect_address(self) -> None:
         try:
-            host, port = parse_peer_address(self.address.text())
+            host, port = parse_address(self.address.text())
         except VouchError as exc:
             self.message.error(exc.message)
             self.address.setFocus()
@@ -357,7 +371,7 @@ class ExchangePage(Page):
         if not self.session.is_unlocked or self._outgoing_active():
             return
         if not self.engine.running:
-            self.engine.activate(WalletSyncStore(self.session.wallet))
+            self.engine.activate(self.session.wallet)
         self.message.clear_message()
         self._active[-1] = Activity(-1, False, SyncStatus(SyncPhase.CONNECTING))
         self._show_progress(self._active[-1])
@@ -422,8 +436,10 @@ class ExchangePage(Page):
                 "Exchange cancelled. Whatever had fully arrived is kept; exchange again for "
                 "the rest."
             )
-        elif outcome.peer_did is not None and outcome.peer_did in self._declined:
+        elif outcome.peer_did is not None and outcome.peer_did in self.pairing.declined:
             self.message.error("Not paired: the codes did not match. Nothing was exchanged.")
+        elif outcome.connection in self._attempted:
+            self._attempted.discard(outcome.connection)  # already in the failed attempts
         elif outcome.error:
             self.message.error(outcome.error)
 
@@ -439,53 +455,28 @@ class ExchangePage(Page):
         self.session.notify_changed()
 
     # -- pairing -------------------------------------------------------------------------------
+    @property
+    def pairing_dialog(self) -> PairingDialog | None:
+        """The pairing question on screen, if any."""
+        return self.pairing.dialog
+
+    def _name(self, did: str) -> str:
+        return NameBook(self.session.wallet)(did) if self.session.is_unlocked else did
+
     def _on_pairing_requested(self, request: PairingRequest) -> None:
         if not self.session.is_unlocked:
             request.answer(False)
             return
-        self._pairing_queue.append(request)
-        self._next_pairing()
+        self.pairing.ask(request)
 
-    def _next_pairing(self) -> None:
-        if self.pairing_dialog is not None or not self._pairing_queue:
-            return
-        request = self._pairing_queue.pop(0)
-        name = NameBook(self.session.wallet)(request.peer_did)
-        dialog = PairingDialog(name, request.peer_did, request.sas, request.incoming, self)
-        dialog.answered.connect(lambda ok, r=request: self._answer(r, ok))
-        dialog.finished.connect(self._pairing_closed)
-        self.pairing_dialog, self._current_request = dialog, request
-        dialog.open()
-
-    def _answer(self, request: PairingRequest, accepted: bool) -> None:
-        if not accepted:
-            self._declined.add(request.peer_did)
+    def _on_attempt_failed(self, attempt: FailedAttempt) -> None:
+        self._attempted.add(attempt.connection)
+        name = self._name(attempt.peer_did) if attempt.peer_did is not None else ""
+        if attempt.address and name:
+            who = f"{attempt.address} ({name})"
         else:
-            self._declined.discard(request.peer_did)
-        request.answer(accepted)
-
-    def _pairing_closed(self) -> None:
-        dialog, self.pairing_dialog, self._current_request = self.pairing_dialog, None, None
-        if dialog is not None:
-            dialog.deleteLater()
-        self._next_pairing()
-
-    def _on_pairing_withdrawn(self, request: PairingRequest) -> None:
-        if request in self._pairing_queue:
-            self._pairing_queue.remove(request)
-        elif request is self._current_request and self.pairing_dialog is not None:
-            self.pairing_dialog.withdraw()
-
-    def _withdraw_all(self) -> None:
-        for request in self._pairing_queue:
-            request.answer(False)
-        self._pairing_queue.clear()
-        current = self._current_request
-        if self.pairing_dialog is not None:
-            self.pairing_dialog.withdraw()
-            if current is not None:
-                current.answer(False)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            who = attempt.address or name or "an unknown wallet"
+        line = f"A pairing attempt from {escaped(who)} failed: {escaped(attempt.reason)}"
+        self._attempts = [*self._attempts, line][-ATTEMPT_LINES:]
+        self.attempts.setText("<br>".join(self._attempts))
+        self.attempts.show()

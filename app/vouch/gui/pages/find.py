@@ -22,6 +22,7 @@ from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.models import NameBook
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
+from vouch.gui.text import escaped
 from vouch.gui.widgets.path_graph import PathGraph
 from vouch.trust.results import TrustResult
 
@@ -72,6 +73,7 @@ class FindPage(Page):
         self.busy = busy_bar("Searching")
         layout.addWidget(self.busy)
         self.message = InlineMessage()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -86,6 +88,7 @@ class FindPage(Page):
         e = QVBoxLayout(explain)
         e.setContentsMargins(0, 0, 0, 0)
         self.explain_title = QLabel()
+        self.explain_title.setTextFormat(Qt.TextFormat.RichText)  # our markup; names escaped
         e.addWidget(self.explain_title)
         self.graph = PathGraph()
         e.addWidget(self.graph, 1, Qt.AlignmentFlag.AlignTop)
@@ -201,9 +204,9 @@ class FindPage(Page):
             self.graph.set_paths((), str)
             self.cautions.hide()
             return
-        name = self.names(result.did)
+        name, scope = escaped(self.names(result.did)), escaped(result.scope)
         self.explain_title.setText(
-            f"<b>Why {name}</b>: you could rely on them {level_words(result)} for {result.scope}."
+            f"<b>Why {name}</b>: you could rely on them {level_words(result)} for {scope}."
         )
         self.graph.set_paths(result.paths, self.names)
         for note in result.cautions:

@@ -23,7 +23,6 @@ from vouch.gui import messages, worker
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading
-from vouch.gui.preferences import IDLE_KEY as IDLE_KEY
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.theme import THEMES, apply_theme

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.core.errors import CorruptStore, StoreTooNew, VouchError
+from vouch.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
 from vouch.gui.icons import app_icon
 from vouch.gui.messages import InlineMessage, busy_bar

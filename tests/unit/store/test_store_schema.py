@@ -1,0 +1,114 @@
+"""The schema and its migrations, on the sample stores kept from older versions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlcipher3
+
+from support.store import open_store
+from vouch.core import credentials as creds
+from vouch.core.records import EndorsementFilter, Level
+from vouch.core.store import kdf
+from vouch.core.store.migrations import SCHEMA_VERSION
+from vouch.exchange import bundle as bundles
+from vouch.wallet import Wallet
+from vouch.wallet.home import WalletFiles
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+V2 = json.loads((FIXTURES / "store_v2.json").read_text())
+
+
+def _copy(name: str, tmp_path: Path) -> Path:
+    home = tmp_path / name
+    shutil.copytree(FIXTURES / name, home)
+    return home
+
+
+def _raw_rows(home: Path, passphrase: str, sql: str) -> list[Any]:
+    """Rows read without migrating: straight from the file as it is."""
+    params, _ = kdf.read_params(WalletFiles(home).kdf)
+    conn = sqlcipher3.connect(str(WalletFiles(home).db), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{params.derive(passphrase).hex()}'\"")
+        return list(conn.execute(sql).fetchall())
+    finally:
+        conn.close()
+
+
+def _version(home: Path, key: bytes) -> int:
+    with open_store(home, key) as database:
+        return int(database.conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def test_schema_is_version_3() -> None:
+    assert SCHEMA_VERSION == 3
+
+
+@pytest.mark.parametrize("name", ["store_v1", "store_v2"])
+def test_sample_stores_migrate_to_the_current_version(name: str, tmp_path: Path) -> None:
+    home = _copy(name, tmp_path)
+    passphrase = (
+        V2["passphrase"] if name == "store_v2" else (FIXTURES / "store_v1.passphrase").read_text()
+    ).strip()
+    with Wallet.open(home, passphrase) as wallet:
+        assert wallet.integrity_ok()
+        assert wallet.count_endorsements() > 0
+        key = wallet.store_key()
+    assert _version(home, key) == SCHEMA_VERSION
+
+
+def test_v2_store_keeps_every_row_its_order_and_its_revocations(tmp_path: Path) -> None:
+    home = _copy("store_v2", tmp_path)
+    before = _raw_rows(home, V2["passphrase"], "SELECT rowid, issuer, id FROM statements")
+    assert _raw_rows(home, V2["passphrase"], "PRAGMA user_version") == [(2,)]
+    with Wallet.open(home, V2["passphrase"]) as wallet:
+        assert wallet.did == V2["did"]
+        assert wallet.count_endorsements() == V2["statements"]
+        mine, others = V2["mine"], V2["others"]
+        revoked = wallet.endorsement(mine["revoked"])
+        assert revoked is not None and revoked.revocation_reason == "Moved away"
+        withdrawn = wallet.endorsement(others["revoked"])
+        assert withdrawn is not None and withdrawn.revocation_reason == "Changed my mind"
+        kept = wallet.endorsement(mine["kept"])
+        assert kept is not None and kept.revoked_at is None and kept.comment == "Fixed a leak"
+        key = wallet.store_key()
+    with open_store(home, key) as database:
+        conn = database.conn
+        after = conn.execute("SELECT seq, issuer, id FROM statements").fetchall()
+        (revocations,) = conn.execute("SELECT count(*) FROM revocations").fetchone()
+    assert sorted(map(tuple, after)) == sorted(map(tuple, before))  # row keys kept
+    assert revocations == V2["revocations"]
+
+
+def test_v2_statements_that_last_too_long_count_for_five_years(tmp_path: Path) -> None:
+    home = _copy("store_v2", tmp_path)
+    with Wallet.open(home, V2["passphrase"]) as wallet:
+        forever = wallet.endorsement(V2["others"]["forever"])
+        assert forever is not None
+        assert forever.valid_until - forever.valid_from == creds.MAX_VALIDITY
+        assert '"validUntil":"9999-01-01T00:00:00Z"' in forever.document  # kept verbatim
+        short = wallet.endorsement(V2["others"]["short"])
+        assert short is not None and short.valid_until - short.valid_from == creds.DEFAULT_VALIDITY
+
+
+def test_after_the_migration_an_id_belongs_to_its_issuer(tmp_path: Path, new_wallet: Any) -> None:
+    """A stranger's statement under an id a v2 store already holds is stored beside it."""
+    home = _copy("store_v2", tmp_path)
+    mallory = new_wallet("mallory")
+    taken = V2["others"]["short"]
+    squat = creds.sign_statement(
+        creds.unsigned_statement(
+            mallory.did, V2["did"], "cooking", level=Level.STRONGLY, statement_id=taken
+        ),
+        mallory.identity,
+    )
+    with Wallet.open(home, V2["passphrase"]) as wallet:
+        assert wallet.import_data(bundles.encode_bundle(mallory.identity, [squat])).added == 1
+        theirs = wallet.endorsement(taken, issuer=V2["others"]["issuer"])
+        assert theirs is not None and theirs.scope == "gardening"
+        assert wallet.count_endorsements(EndorsementFilter(person=mallory.did)) == 1
