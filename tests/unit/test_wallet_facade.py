@@ -174,3 +174,16 @@ def test_trust_answers_name_statements_by_their_own_ids(new_wallet: MakeWallet) 
         trusted.id,
         theirs.id,
     }
+
+
+def test_a_contact_says_how_it_was_verified(new_wallet: Callable[..., Wallet]) -> None:
+    from vouch.core.records import Verification
+
+    me, dana, eve = new_wallet("me"), new_wallet("dana"), new_wallet("eve")
+    assert me.add_contact(dana.did, "Dana").verification is Verification.NONE
+    met = me.add_contact(dana.did, "Dana", verified=True, verified_by=Verification.CODE)
+    assert met.verification is Verification.CODE
+    assert me.update_contact(dana.did, petname="Dana B").verification is Verification.CODE
+    assert me.update_contact(dana.did, verified=False).verification is Verification.NONE
+    assert me.update_contact(dana.did, verified=True).verification is Verification.IN_PERSON
+    assert me.add_contact(eve.did, "Eve", verified=True).verification is Verification.IN_PERSON

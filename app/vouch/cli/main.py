@@ -13,7 +13,18 @@ from collections.abc import Sequence
 import argcomplete
 
 import vouch
-from vouch.cli import backup, completion, contacts, files, identity, statements, sync, trust, unlock
+from vouch.cli import (
+    backup,
+    completion,
+    contacts,
+    faraway,
+    files,
+    identity,
+    statements,
+    sync,
+    trust,
+    unlock,
+)
 from vouch.cli.base import EXIT_CODES, Handler, common_options
 from vouch.core.process import disable_core_dumps
 from vouch.errors import VouchError
@@ -50,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     trust.register(add)
     unlock.register(add)
     sync.register(add)
+    faraway.register(add)
     backup.register(add)
     completion.register(add)
     return parser

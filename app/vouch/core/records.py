@@ -85,6 +85,14 @@ class Audience(StrEnum):
     ANYONE = "anyone"  # anyone I sync with
 
 
+class Verification(StrEnum):
+    """How I know a contact's did:key really is theirs."""
+
+    NONE = ""  # not verified: a name I gave a did
+    IN_PERSON = "in-person"  # safety code or pairing digits compared face to face or by voice
+    CODE = "code"  # met through a wormhole code we shared (the code was the comparison)
+
+
 @dataclass(frozen=True)
 class Contact:
     did: str
@@ -92,6 +100,14 @@ class Contact:
     verified: bool = False
     note: str = ""
     added_at: datetime | None = None
+    verified_by: Verification | None = None  # None with `verified`: in person
+
+    @property
+    def verification(self) -> Verification:
+        """How this contact was verified (`NONE` when not at all)."""
+        if not self.verified:
+            return Verification.NONE
+        return self.verified_by or Verification.IN_PERSON
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vouch.core.errors import InvalidInput, NotFound
 from vouch.core.identity import public_key_from_did, short_did
-from vouch.core.records import MAX_PETNAME_CHARS, Contact
+from vouch.core.records import MAX_PETNAME_CHARS, Contact, Verification
 from vouch.core.store import queries
 from vouch.wallet.core import WalletCore, serialised
 
@@ -12,8 +12,15 @@ from vouch.wallet.core import WalletCore, serialised
 class ContactUseCases(WalletCore):
     @serialised
     def add_contact(
-        self, did: str, petname: str, *, verified: bool = False, note: str = ""
+        self,
+        did: str,
+        petname: str,
+        *,
+        verified: bool = False,
+        note: str = "",
+        verified_by: Verification | None = None,
     ) -> Contact:
+        """Add or rename a contact. `verified_by` says how (in person when not said)."""
         did = did.strip()
         public_key_from_did(did)
         if did == self.did:
@@ -21,7 +28,7 @@ class ContactUseCases(WalletCore):
         petname = petname.strip()
         if not petname or len(petname) > MAX_PETNAME_CHARS:
             raise InvalidInput(f"A contact needs a name of 1 to {MAX_PETNAME_CHARS} characters.")
-        contact = Contact(did, petname, verified, note.strip())
+        contact = Contact(did, petname, verified, note.strip(), verified_by=verified_by)
         with self._database.transaction() as conn:
             queries.upsert_contact(conn, contact)
             stored = queries.get_contact(conn, did)
@@ -40,11 +47,13 @@ class ContactUseCases(WalletCore):
         current = self.contact(did)
         if current is None:
             raise NotFound("No such contact.")
+        kept = verified is None or verified == current.verified
         return self.add_contact(
             did,
             petname if petname is not None else current.petname,
             verified=current.verified if verified is None else verified,
             note=current.note if note is None else note,
+            verified_by=current.verified_by if kept else None,
         )
 
     @serialised

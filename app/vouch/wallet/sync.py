@@ -20,6 +20,7 @@ from vouch.core.records import (
     EndorsementFilter,
     ImportPreview,
     ImportResult,
+    Verification,
 )
 from vouch.exchange.importing import document_hash
 from vouch.exchange.p2p.store import ReceiveSummary, SyncItem
@@ -34,7 +35,13 @@ class SyncWallet(Protocol):
     def contact(self, did: str) -> Contact | None: ...
 
     def add_contact(
-        self, did: str, petname: str, *, verified: bool = False, note: str = ""
+        self,
+        did: str,
+        petname: str,
+        *,
+        verified: bool = False,
+        note: str = "",
+        verified_by: Verification | None = None,
     ) -> Contact: ...
 
     def endorsements(self, flt: EndorsementFilter | None = None) -> list[Endorsement]: ...
@@ -74,9 +81,20 @@ class WalletSyncStore:
         return contact is not None and contact.verified
 
     def remember_paired_peer(self, did: str) -> None:
+        """Verified in person: the two compared the pairing digits."""
+        self._remember(did, Verification.IN_PERSON, "Paired")
+
+    def remember_code_peer(self, did: str) -> None:
+        """Verified by a wormhole code the two shared (the code was the comparison)."""
+        self._remember(did, Verification.CODE, "Met by code")
+
+    def _remember(self, did: str, how: Verification, label: str) -> None:
         contact: Contact | None = self._wallet.contact(did)
-        name = contact.petname if contact else f"Paired {did[-6:]}"
-        self._wallet.add_contact(did, name, verified=True, note=contact.note if contact else "")
+        if contact is not None and contact.verification is Verification.IN_PERSON:
+            how = Verification.IN_PERSON  # a shared code never downgrades a face-to-face check
+        name = contact.petname if contact else f"{label} {did[-6:]}"
+        note = contact.note if contact else ""
+        self._wallet.add_contact(did, name, verified=True, note=note, verified_by=how)
 
     def items_for_peer(self, peer_did: str) -> list[SyncItem]:
         verified = self.is_verified_peer(peer_did)

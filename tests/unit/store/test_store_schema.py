@@ -12,7 +12,7 @@ import sqlcipher3
 
 from support.store import open_store
 from vouch.core import credentials as creds
-from vouch.core.records import EndorsementFilter, Level
+from vouch.core.records import EndorsementFilter, Level, Verification
 from vouch.core.store import kdf
 from vouch.core.store.migrations import SCHEMA_VERSION
 from vouch.exchange import bundle as bundles
@@ -45,8 +45,8 @@ def _version(home: Path, key: bytes) -> int:
         return int(database.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def test_schema_is_version_3() -> None:
-    assert SCHEMA_VERSION == 3
+def test_schema_is_version_4() -> None:
+    assert SCHEMA_VERSION == 4
 
 
 @pytest.mark.parametrize("name", ["store_v1", "store_v2"])
@@ -58,6 +58,9 @@ def test_sample_stores_migrate_to_the_current_version(name: str, tmp_path: Path)
     with Wallet.open(home, passphrase) as wallet:
         assert wallet.integrity_ok()
         assert wallet.count_endorsements() > 0
+        for contact in wallet.contacts():  # v4: verified before meant verified in person
+            expected = Verification.IN_PERSON if contact.verified else Verification.NONE
+            assert contact.verification is expected
         key = wallet.store_key()
     assert _version(home, key) == SCHEMA_VERSION
 

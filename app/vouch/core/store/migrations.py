@@ -173,7 +173,13 @@ def _v3(conn: sqlcipher3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+def _v4(conn: sqlcipher3.Connection) -> None:
+    """Contacts say how they were verified: in person, or by a code the two people shared."""
+    conn.execute("ALTER TABLE contacts ADD COLUMN verified_by TEXT NOT NULL DEFAULT ''")
+    conn.execute("UPDATE contacts SET verified_by = 'in-person' WHERE verified = 1")
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

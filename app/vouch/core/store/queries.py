@@ -18,6 +18,7 @@ from vouch.core.records import (
     Level,
     Revocation,
     Status,
+    Verification,
 )
 from vouch.core.store.db import Connection
 
@@ -66,30 +67,38 @@ def set_setting(conn: Connection, key: str, value: str) -> None:
 # -- contacts -----------------------------------------------------------------------------
 
 
+_CONTACT_COLUMNS = "did, petname, verified, note, added_at, verified_by"
+
+
 def _contact(row: Sequence[Any]) -> Contact:
-    return Contact(str(row[0]), str(row[1]), bool(row[2]), str(row[3]), dt(row[4]))
+    how = Verification(str(row[5])) if row[5] else None
+    return Contact(str(row[0]), str(row[1]), bool(row[2]), str(row[3]), dt(row[4]), how)
 
 
 def upsert_contact(conn: Connection, contact: Contact) -> None:
     conn.execute(
-        "INSERT INTO contacts (did, petname, verified, note, added_at) VALUES (?, ?, ?, ?, ?) "
+        f"INSERT INTO contacts ({_CONTACT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (did) DO UPDATE SET petname = excluded.petname, "
-        "verified = excluded.verified, note = excluded.note",
-        (contact.did, contact.petname, int(contact.verified), contact.note, time.time()),
+        "verified = excluded.verified, note = excluded.note, verified_by = excluded.verified_by",
+        (
+            contact.did,
+            contact.petname,
+            int(contact.verified),
+            contact.note,
+            time.time(),
+            contact.verification.value,
+        ),
     )
 
 
 def get_contact(conn: Connection, did: str) -> Contact | None:
-    row = conn.execute(
-        "SELECT did, petname, verified, note, added_at FROM contacts WHERE did = ?", (did,)
-    ).fetchone()
+    row = conn.execute(f"SELECT {_CONTACT_COLUMNS} FROM contacts WHERE did = ?", (did,)).fetchone()
     return _contact(row) if row else None
 
 
 def list_contacts(conn: Connection) -> list[Contact]:
     rows = conn.execute(
-        "SELECT did, petname, verified, note, added_at FROM contacts "
-        "ORDER BY petname COLLATE NOCASE, did"
+        f"SELECT {_CONTACT_COLUMNS} FROM contacts ORDER BY petname COLLATE NOCASE, did"
     ).fetchall()
     return [_contact(r) for r in rows]
 

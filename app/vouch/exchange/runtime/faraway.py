@@ -58,6 +58,9 @@ class FarWaiting:
     peer_did: str | None  # MEET: the contact waited for
     until: float  # when it gives up, on the `time.monotonic()` clock
 
+    def seconds_left(self) -> float:
+        return max(0.0, self.until - time.monotonic())
+
 
 class CodeVerifiedStore:
     """The wallet's store as a far-away sync sees it.

@@ -71,6 +71,12 @@ class GuardedStore:
         self._check()
         self._store.remember_paired_peer(did)
 
+    def remember_code_peer(self, did: str) -> None:
+        """Verified by a shared wormhole code, where the store tells that apart."""
+        self._check()
+        remember = getattr(self._store, "remember_code_peer", self._store.remember_paired_peer)
+        remember(did)
+
     def items_for_peer(self, peer_did: str) -> list[SyncItem]:
         self._check()
         return self._store.items_for_peer(peer_did)
