@@ -60,7 +60,7 @@ def document_hash(canonical: bytes) -> bytes:
 class _Awaiting:
     """An item whose checks are all done but its signature's: the outcome waits on that."""
 
-    check: int  # position of its signature check
+    checks: tuple[int, ...]  # positions of its signature checks (one per proof)
     shown_id: str
     outcome: CheckedStatement | CheckedRevocation | InvalidItem  # if the signature matches
 
@@ -88,9 +88,9 @@ def _first_pass(
         )
     except InvalidCredential as exc:
         return InvalidItem(index, shown_id, exc.reason)
-    check = signatures.add(pending.public_key, pending.hash_data, pending.signature)
+    checks = tuple(signatures.add(c.public_key, c.hash_data, c.signature) for c in pending.checks)
     outcome = _rules(index, item, secured, pending.proof.signer, shown_id)
-    return _Awaiting(check, shown_id, outcome)
+    return _Awaiting(checks, shown_id, outcome)
 
 
 def _rules(
@@ -114,7 +114,7 @@ def _outcome(
 ) -> CheckedStatement | CheckedRevocation | InvalidItem:
     if isinstance(first, InvalidItem):
         return first
-    if valid[first.check]:
+    if all(valid[check] for check in first.checks):
         return first.outcome
     return InvalidItem(first.outcome.index, first.shown_id, BAD_SIGNATURE)
 

@@ -19,6 +19,8 @@ from vouch.exchange.runtime import (
     ExchangeEvents,
     ExchangeRuntime,
     FailedAttempt,
+    FarPlan,
+    FarWaiting,
     Hidden,
     Listening,
     Outcome,
@@ -67,6 +69,9 @@ class _Relay(ExchangeEvents):
     def attempt_failed(self, attempt: FailedAttempt) -> None:
         self._send(self._engine.attempt_failed, attempt)
 
+    def far_waiting(self, waiting: FarWaiting) -> None:
+        self._send(self._engine.far_waiting, waiting)
+
     def problem(self, message: str) -> None:
         self._send(self._engine.problem, message)
 
@@ -84,6 +89,7 @@ class ExchangeEngine(QObject):
     pairing_withdrawn = Signal(object)  # PairingRequest no longer waiting (answered or timed out)
     attempt_failed = Signal(object)  # FailedAttempt: someone connected and no sync took place
     problem = Signal(str)  # a message not tied to one sync (port, announcing, browsing)
+    far_waiting = Signal(object)  # FarWaiting: a far-away sync waits for the other person
     crashed = Signal(object)  # a bug in the loop (an exception that is not a VouchError)
     relayed = Signal(object, object)  # (relay, emit): from the loop's thread, queued to this one
 
@@ -131,6 +137,10 @@ class ExchangeEngine(QObject):
 
     def connect_to(self, host: str, port: int) -> None:
         self._post(lambda rt: rt.connect(host, port))
+
+    def sync_far(self, plan: FarPlan) -> None:
+        """Invite, join a code, or meet a contact far away (the one outgoing sync)."""
+        self._post(lambda rt: rt.sync_far(plan))
 
     def cancel(self) -> None:
         """Drop every sync in progress (whole batches already stored stay stored)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from vouch.exchange.runtime import WormholeServers
 from vouch.flows.idle import DEFAULT_IDLE_MINUTES, parse_minutes
 from vouch.gui.theme import DEFAULT_THEME, THEMES
 
@@ -19,6 +20,8 @@ THEME_KEY = "appearance/theme"
 IDLE_KEY = "security/idle_minutes"
 GEOMETRY_KEY = "window/geometry"
 PAGE_KEY = "window/page"
+MAILBOX_KEY = "exchange/mailbox"
+TRANSIT_KEY = "exchange/transit"
 
 
 class Preferences:
@@ -87,6 +90,22 @@ class Preferences:
     @window_geometry.setter
     def window_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue(GEOMETRY_KEY, geometry)
+
+    @property
+    def wormhole_servers(self) -> WormholeServers:
+        """The mailbox and transit relay for far-away syncs: chosen here, else `VOUCH_MAILBOX`
+        and `VOUCH_TRANSIT`, else the magic-wormhole project's public servers."""
+        mailbox = str(self._settings.value(MAILBOX_KEY, "") or "").strip()
+        transit = str(self._settings.value(TRANSIT_KEY, "") or "").strip()
+        return WormholeServers.from_environment(mailbox or None, transit or None)
+
+    def set_wormhole_servers(self, mailbox: str, transit: str) -> None:
+        """Empty strings go back to the defaults."""
+        for key, value in ((MAILBOX_KEY, mailbox.strip()), (TRANSIT_KEY, transit.strip())):
+            if value:
+                self._settings.setValue(key, value)
+            else:
+                self._settings.remove(key)
 
     def sync(self) -> None:
         """Write pending changes to disk now (before the app exits)."""

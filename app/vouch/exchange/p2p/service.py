@@ -157,11 +157,13 @@ class SyncServer:
         self._server: asyncio.Server | None = None
         self._handlers: set[asyncio.Task[None]] = set()
         self._cut: set[asyncio.Task[None]] = set()  # cancelled to make room, not by close()
+        self._writers: set[asyncio.StreamWriter] = set()  # every accepted socket until closed
+        self._accepting: set[asyncio.Task[None]] = set()
         self._closing = False
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
         """Start listening; returns the bound port."""
-        self._server = await asyncio.start_server(self._accept, host, port)
+        self._server = await asyncio.start_server(self._connected, host, port)
         bound = int(self._server.sockets[0].getsockname()[1])
         log.info("p2p: listening on %s:%d", host, bound)
         return bound
@@ -180,11 +182,27 @@ class SyncServer:
             task.cancel()
         if self._handlers:
             await asyncio.gather(*self._handlers, return_exceptions=True)
+        for writer in list(self._writers):  # accepted, but its task never ran (or not to its end)
+            writer.close()
+        self._writers.clear()
         if self._server is not None:
             await self._server.wait_closed()
             self._server = None
 
+    def _connected(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Note the socket at once (a task cancelled before it starts could not close it)."""
+        self._writers.add(writer)
+        task = asyncio.get_running_loop().create_task(self._accept(reader, writer))
+        self._accepting.add(task)  # a task the loop only holds weakly must be held here
+        task.add_done_callback(self._accepting.discard)
+
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            await self._accept_one(reader, writer)
+        finally:
+            self._writers.discard(writer)
+
+    async def _accept_one(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()
         assert task is not None
         deadline = asyncio.get_running_loop().time() + self.options.handshake_timeout

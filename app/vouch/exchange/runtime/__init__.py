@@ -28,6 +28,7 @@ from vouch.exchange.runtime.records import (
     Outcome,
 )
 from vouch.exchange.wormhole.link import WormholeServers, normalise_code
+from vouch.exchange.wormhole.words import code_words
 
 
 def find_nearby(seconds: float, interfaces: Interfaces | None = None) -> list[VisibleWallet]:
@@ -58,6 +59,7 @@ __all__ = [
     "SyncStatus",
     "VisibleWallet",
     "WormholeServers",
+    "code_words",
     "find_nearby",
     "normalise_code",
     "parse_address",

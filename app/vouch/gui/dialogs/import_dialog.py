@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from vouch.core.records import ImportPreview, ImportResult
+from vouch.errors import InvalidBundle
 from vouch.gui import worker
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook, level_text
@@ -52,6 +53,19 @@ class ImportDialog(QDialog):
         self.message = InlineMessage()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
+        self.details_button = QPushButton("&Details")
+        self.details_button.setCheckable(True)
+        self.details_button.setToolTip("What exactly is wrong with this file")
+        self.details_button.hide()
+        layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)  # a parser's words, never markup
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName("Details")
+        self.details.hide()
+        self.details_button.toggled.connect(self.details.setVisible)
+        layout.addWidget(self.details)
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton("&Import")
         self.import_button.setEnabled(False)
@@ -141,6 +155,10 @@ class ImportDialog(QDialog):
         self.summary.setText("Nothing was imported.")
         self.cancel_button.setText("Close")
         self.message.show_exception(exc)
+        detail = getattr(exc, "detail", "") if isinstance(exc, InvalidBundle) else ""
+        if detail:
+            self.details.setText(str(detail))
+            self.details_button.show()
 
     # -- apply ----------------------------------------------------------------------------
     def apply(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,6 +31,8 @@ from vouch.exchange.runtime import (
     Activity,
     ExchangeConfig,
     FailedAttempt,
+    FarPlan,
+    FarWaiting,
     Hidden,
     Listening,
     Outcome,
@@ -42,48 +45,25 @@ from vouch.exchange.runtime import (
 )
 from vouch.gui.dialogs.pairing import PairingDialog, PairingQueue
 from vouch.gui.exchange_engine import ExchangeEngine
+from vouch.gui.exchange_words import (
+    ATTEMPT_LINES,
+    NO_WALLETS,
+    PHASE_WORDS,
+    countdown_text,
+    plural,
+    summary_text,
+)
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook
 from vouch.gui.pages.base import Page, heading, muted
+from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.text import escaped
+from vouch.gui.widgets.far_away import FarAwayBox
 
+CODE_PLACEHOLDER = "Met by code"  # the name a contact met by code has until given one
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 1
-PHASE_WORDS = {
-    SyncPhase.CONNECTING: "Connecting…",
-    SyncPhase.HANDSHAKE: "Securing the connection…",
-    SyncPhase.AWAITING_CONFIRMATION: "Waiting for both of you to compare the code…",
-    SyncPhase.RECONCILING: "Comparing what each wallet holds…",
-}
-ATTEMPT_LINES = 3  # failed pairing attempts shown at once (the newest)
-NO_WALLETS = (
-    "No visible wallets nearby yet. Ask the other person to make their wallet visible, "
-    "or type the address their screen shows."
-)
-
-
-def countdown_text(seconds: float) -> str:
-    whole = max(0, int(seconds + 0.999))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def summary_text(report: SyncReport, name: str, incoming: bool) -> str:
-    got = report.received
-    parts = [f"received {got.added - got.revocations} new"]
-    if got.revocations:
-        parts.append(plural(got.revocations, "revocation"))
-    parts.append(plural(got.duplicates, "duplicate"))
-    parts.append(f"{got.invalid} invalid")
-    how = "they connected" if incoming else "you connected"
-    return (
-        f"<b>Exchanged with {escaped(name)}</b> ({how}): {', '.join(parts)}; "
-        f"sent {plural(report.sent, 'item')}."
-    )
 
 
 class ExchangePage(Page):
@@ -114,7 +94,13 @@ class ExchangePage(Page):
             )
         )
         layout.addWidget(self._build_visibility())
-        layout.addWidget(self._build_nearby())
+        places = QHBoxLayout()
+        places.addWidget(self._build_nearby(), 1)
+        self.far = FarAwayBox(session, lambda: Preferences().wormhole_servers)
+        self.far.requested.connect(self._far)
+        self.far.cancel_requested.connect(self.cancel)
+        places.addWidget(self.far, 1)
+        layout.addLayout(places)
         layout.addLayout(self._build_progress())
         self.attempts = muted("")
         self.attempts.setTextFormat(Qt.TextFormat.RichText)  # one line each; parts escaped
@@ -244,6 +230,7 @@ class ExchangePage(Page):
         e.pairing_withdrawn.connect(self.pairing.withdraw)
         e.attempt_failed.connect(self._on_attempt_failed)
         e.problem.connect(self.message.error)
+        e.far_waiting.connect(self._on_far_waiting)
         e.crashed.connect(self.message.show_exception)
 
     # -- page life -----------------------------------------------------------------------------
@@ -251,6 +238,7 @@ class ExchangePage(Page):
         super().showEvent(event)
         if self.session.is_unlocked:
             self.engine.activate(self.session.wallet)
+            self.far.refresh_contacts()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -377,6 +365,23 @@ class ExchangePage(Page):
         self._show_progress(self._active[-1])
         self.engine.connect_to(host, port)
 
+    def _far(self, plan: FarPlan) -> None:
+        if not self.session.is_unlocked or self._outgoing_active():
+            self.far.finish()
+            return
+        if not self.engine.running:
+            self.engine.activate(self.session.wallet)
+        self.message.clear_message()
+        self._active[-1] = Activity(-1, False, SyncStatus(SyncPhase.CONNECTING))
+        self._show_progress(self._active[-1])
+        self.progress_label.setText("Reaching the mailbox server…")
+        self.engine.sync_far(plan)
+
+    def _on_far_waiting(self, waiting: FarWaiting) -> None:
+        name = self._name(waiting.peer_did) if waiting.peer_did else ""
+        self.far.show_waiting(waiting, name)
+        self.progress_label.setText("Waiting for the other person…")
+
     def cancel(self) -> None:
         self.engine.cancel()
         self.progress_label.setText("Cancelling…")
@@ -425,6 +430,7 @@ class ExchangePage(Page):
         self._active.pop(outcome.connection, None)
         if not outcome.incoming:
             self._active.pop(-1, None)
+            self.far.finish()
         if self._active:
             self._show_progress(next(iter(self._active.values())))
         else:
@@ -452,7 +458,22 @@ class ExchangePage(Page):
         self.reasons.addItems(list(report.received.reasons))
         self.reasons.setVisible(bool(report.received.reasons))
         self.message.clear_message()
+        self._ask_name(report.peer_did)
         self.session.notify_changed()
+
+    def _ask_name(self, did: str) -> None:
+        """A person just met by a shared code is asked for a name (they had only a placeholder)."""
+        contact = self.session.wallet.contact(did)
+        if contact is None or not contact.petname.startswith(CODE_PLACEHOLDER):
+            return
+        name, ok = QInputDialog.getText(
+            self,
+            "Who was that?",
+            "You exchanged with someone through a code you shared. A name for them:",
+        )
+        if ok and name.strip():
+            self.session.wallet.update_contact(did, petname=name.strip())
+        self.far.refresh_contacts()
 
     # -- pairing -------------------------------------------------------------------------------
     @property
