@@ -5,6 +5,8 @@ The other person's wallet runs the same far-away sync on an asyncio loop in a th
 
 from __future__ import annotations
 
+import contextlib
+import socket
 from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
@@ -125,3 +127,38 @@ def test_stop_waiting_cancels_the_invitation(
     qtbot.waitUntil(lambda: page.far.invite_button.isEnabled(), timeout=WAIT)
     assert not page.far.waiting.isVisibleTo(page)
     assert "cancelled" in page.message.text()
+
+
+def test_no_server_is_contacted_until_the_person_starts(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in mailbox counts connections: none while the page is open and a code is typed;
+    one as soon as the person chooses Invite (the control: the counter does see contact)."""
+    contacts: list[object] = []
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(0.1)
+    port = listener.getsockname()[1]
+    monkeypatch.setenv("VOUCH_MAILBOX", f"ws://127.0.0.1:{port}/v1")
+
+    def count() -> int:
+        with contextlib.suppress(TimeoutError):
+            accepted, _ = listener.accept()
+            contacts.append(accepted)
+        return len(contacts)
+
+    try:
+        page = show_exchange(window, LOCAL)
+        page.far.code.setFocus()
+        page.far.code.setText("7-guitarist-revenge-crossbow")
+        qtbot.wait(1500)
+        assert count() == 0
+        page.far.invite_button.click()
+        qtbot.waitUntil(lambda: count() > 0, timeout=WAIT)
+        page.far.stop_button.click()
+        qtbot.waitUntil(lambda: page.far.invite_button.isEnabled(), timeout=WAIT)
+    finally:
+        for accepted in contacts:
+            accepted.close()  # type: ignore[attr-defined]
+        listener.close()
