@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 import vouch
-from vouch.gui import worker
+from vouch.gui import messages, worker
 from vouch.gui.dialogs.export_dialog import ExportDialog
 from vouch.gui.dialogs.import_dialog import ImportDialog
 from vouch.gui.icons import icon
@@ -44,7 +44,7 @@ from vouch.gui.pages.settings import SettingsPage
 from vouch.gui.pages.unlock import UnlockPage
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
-from vouch.wallet import QuickUnlock, Wallet
+from vouch.wallet import BackupInfo, QuickUnlock, Wallet, new_backup_name
 
 VOUCH_SUFFIX = ".vouch"
 EXCHANGE_SHORTCUT = "Ctrl+Shift+S"
@@ -153,12 +153,17 @@ class MainWindow(QMainWindow):
         )
         self.export_action = self._action("&Export…", self.show_export, "Ctrl+E")
         self.export_action.setIcon(icon("export"))
+        self.backup_action = self._action(
+            "Back &up…", self.back_up, None, "Write the whole wallet to one encrypted file"
+        )
         self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", "Lock the wallet now")
         self.lock_action.setIcon(icon("lock"))
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.quit_action.setShortcuts(_keys("Ctrl+Q", QKeySequence.StandardKey.Quit))
         for action in (self.import_action, self.paste_action, self.export_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -366,6 +371,37 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.session, self, person=person)
         self._keep(dialog)
         dialog.open()
+
+    def back_up(self, _checked: bool = False, path: Path | None = None) -> None:
+        """Write a backup (asks where, unless `path` is given); off the GUI thread."""
+        if not self.session.is_unlocked:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Back up the wallet",
+                str(Path.home() / new_backup_name()),
+                "Vouch backups (*.vouchbackup);;All files (*)",
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        wallet, target = self.session.wallet, path
+        self.statusBar().showMessage("Backing up the wallet…")
+        self.backup_job = worker.run(
+            lambda _job: wallet.backup(target),
+            on_success=self._backed_up,
+            on_failure=self._backup_failed,
+        )
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.statusBar().showMessage(
+            f"Backed up to {info.path}. It opens with the passphrase you use now.", 15_000
+        )
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        messages.show_error(self, exc, "Back up")
 
     def _keep(self, dialog: QDialog) -> None:
         """Keep a modeless dialog alive while it is open; it is deleted once closed."""

@@ -5,7 +5,7 @@ Nothing above this package (gui, cli) touches the store, the p2p layer or the cr
 
 from vouch.core.records import Cancelled, Progress
 from vouch.exchange.bundle import MAX_BUNDLE_BYTES
-from vouch.wallet.backup import BackupInfo
+from vouch.wallet.backup import BackupInfo, new_backup_name
 from vouch.wallet.core import OsKeyKeeper, check_passphrase_strength
 from vouch.wallet.facade import Wallet, verify_document
 from vouch.wallet.home import default_home
@@ -21,5 +21,6 @@ __all__ = [
     "Wallet",
     "check_passphrase_strength",
     "default_home",
+    "new_backup_name",
     "verify_document",
 ]
