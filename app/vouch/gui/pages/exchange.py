@@ -89,8 +89,9 @@ class ExchangePage(Page):
         layout.addWidget(heading("Exchange"))
         layout.addWidget(
             muted(
-                "Swap endorsements with someone next to you. The first time, both screens show "
-                "the same six digits: compare them before you confirm."
+                "Swap endorsements with someone next to you (the first time, both screens show "
+                "the same six digits: compare them before you confirm), or with someone far "
+                "away through a code you read out to them."
             )
         )
         layout.addWidget(self._build_visibility())
@@ -167,10 +168,13 @@ class ExchangePage(Page):
         self.sync_button.setToolTip("Connect to the selected wallet and exchange")
         self.sync_button.clicked.connect(self.sync_selected)
         row.addWidget(self.sync_button)
-        row.addSpacing(16)
+        row.addStretch(1)
+        v.addLayout(row)
+        row = QHBoxLayout()
         caption = QLabel("Connect by &address:")
         self.address = QLineEdit()
         self.address.setPlaceholderText("host:port, e.g. 192.168.1.20:40123")
+        self.address.setMinimumWidth(170)
         self.address.setAccessibleName("Address to connect to")
         self.address.setToolTip(
             "When the other wallet does not show up nearby, type the address its screen shows"
