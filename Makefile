@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint typecheck screenshots clean system-deps fuzz crash package package-test
+.PHONY: run test bench lint typecheck screenshots clean system-deps fuzz crash package package-test interop
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,7 @@ package: $(STAMP) system-deps
 
 package-test: package
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/packaging
+
+# Vouch against an independent VC 2.0 implementation (node; npm fetches the pinned packages once).
+interop: $(STAMP)
+	VOUCH_INTEROP=1 $(PY) -m pytest -q tests/interop

@@ -163,6 +163,31 @@ def test_passwd_then_old_passphrase_fails(alice: Person) -> None:
     assert alice.run("whoami", passphrase="a brand new passphrase").returncode == 0
 
 
+def test_a_damaged_file_speaks_of_files_and_verbose_says_more(
+    alice: Person, tmp_path: Path
+) -> None:
+    damaged = tmp_path / "damaged.json"
+    damaged.write_bytes(b'{"type": ')
+    line = one_line_error(alice.run("import", str(damaged)))
+    assert line == "vouch: This isn't a Vouch file, or it is damaged."
+    verbose = alice.run("import", "--verbose", str(damaged))
+    assert verbose.returncode == 1
+    assert "details: The file is not valid JSON" in verbose.stderr
+    assert verbose.stderr.strip().endswith("This isn't a Vouch file, or it is damaged.")
+
+
+def test_a_single_credential_file_is_imported(alice: Person, bob: Person, tmp_path: Path) -> None:
+    bob_did = bob.json("whoami")["did"]
+    alice.json("endorse", bob_did, "--scope", "cooking", "--level", "2")
+    bundle = tmp_path / "a.vouch"
+    alice.json("export", "--all", "-o", str(bundle))
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(json.loads(bundle.read_bytes())["verifiableCredential"][0]))
+    assert run_vouch("verify", str(single)).returncode == 0
+    summary = bob.json("import", str(single))
+    assert (summary["from"], summary["new"], summary["added"]) == (None, 1, 1)
+
+
 def test_hostile_import_is_one_line(alice: Person, tmp_path: Path) -> None:
     deep = tmp_path / "deep.vouch"
     deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)

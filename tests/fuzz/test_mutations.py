@@ -72,6 +72,14 @@ def test_the_unmutated_documents_are_accepted(name: str) -> None:
     assert _verify(document) is not None
 
 
+def _single_proof(document: Any) -> Any:
+    """A set of one proof is the same statement as that proof alone."""
+    proof = document.get("proof") if isinstance(document, dict) else None
+    if isinstance(proof, list) and len(proof) == 1:
+        return {**document, "proof": proof[0]}
+    return document
+
+
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 @FAST
 @given(data=st.data())
@@ -85,7 +93,7 @@ def test_mutated_signed_credentials_only_pass_when_unchanged(
     if document is None:
         return
     if _refused_cleanly(lambda: _verify(document)) is not None:
-        assert canonicalize(document) == canonicalize(original)
+        assert canonicalize(_single_proof(document)) == canonicalize(original)
     check_items([document])  # the import path never raises on a bad item
 
 
@@ -128,7 +136,7 @@ BAD_FIELDS: list[tuple[tuple[str, ...], Any]] = [
     (("id",), "urn:uuid:not-a-uuid"),
     (("id",), 12),
     (("issuer",), SUBJECT.did),
-    (("issuer",), {"id": ISSUER.did}),
+    (("issuer",), {"id": SUBJECT.did}),
     (("validFrom",), "2026-01-05"),
     (("validFrom",), "2026-02-30T00:00:00Z"),
     (("validFrom",), 1767607200),

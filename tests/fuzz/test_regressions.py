@@ -102,8 +102,9 @@ def test_pasted_text_with_a_lone_surrogate_is_refused(bob: Wallet, text: str) ->
 # canonical._parse_int; only longer ones were refused (by int() itself).
 @pytest.mark.parametrize("digits", [309, 310, 400, 4300])
 def test_a_huge_integer_literal_is_refused(bob: Wallet, digits: int) -> None:
-    with pytest.raises(InvalidBundle, match="not valid JSON"):
+    with pytest.raises(InvalidBundle) as info:
         parse_strict(b"1" + b"0" * (digits - 1))
+    assert "not valid JSON" in getattr(info.value, "detail", "")
     real = bundle_bytes()
     hostile = real.replace(b'"vouchFormat":1', b'"vouchFormat":1' + b"0" * (digits - 1))
     before = store_digest(bob)

@@ -87,6 +87,31 @@ def test_invalid_import_says_why_and_changes_nothing(
     assert _count(window) == 0
 
 
+def test_a_damaged_file_speaks_of_files_with_details_on_request(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.import_data(b'{"type": ["VerifiableCredential"], ')
+    dialog = _previewed(qtbot, window)
+    assert dialog.message.text() == "This isn't a Vouch file, or it is damaged."
+    assert "JSON" not in dialog.message.text()
+    assert dialog.details_button.isVisible()
+    assert not dialog.details.isVisible()
+    dialog.details_button.click()
+    assert dialog.details.isVisible()
+    assert "not valid JSON" in dialog.details.text()
+
+
+def test_a_single_credential_from_another_wallet_is_imported(
+    qtbot: QtBot, window: MainWindow, peer: Wallet
+) -> None:
+    document = json.loads(peer.export_bundle())["verifiableCredential"][0]
+    window.import_data(json.dumps(document).encode())
+    dialog = _previewed(qtbot, window)
+    assert "unsigned" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
+    assert not dialog.details_button.isVisible()
+
+
 def test_tampered_bundle_is_refused_as_a_whole(
     qtbot: QtBot, window: MainWindow, peer: Wallet
 ) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from vouch.cli.base import Add, Output, open_wallet, person, person_argument
-from vouch.errors import InvalidInput, VouchError
+from vouch.errors import InvalidBundle, InvalidInput, VouchError
 from vouch.wallet import MAX_BUNDLE_BYTES, verify_document
 
 
@@ -20,10 +20,17 @@ def register(add: Add) -> None:
     person_argument(p, "--to", metavar="PERSON", help="everything I gave to this person")
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--text", action="store_true", help="one line of text for the clipboard")
-    p = add("import", cmd_import, "import a .vouch bundle (file, or - for standard input)")
+    p = add(
+        "import",
+        cmd_import,
+        "import a .vouch bundle, a presentation or a credential (file, or - for standard input)",
+    )
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="only show what would be imported")
-    p = add("verify", cmd_verify, "check a credential or bundle file (no wallet needed)")
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="say what exactly is wrong with a bad file"
+    )
+    p = add("verify", cmd_verify, "check a credential, presentation or bundle (no wallet needed)")
     p.add_argument("file")
 
 
@@ -64,7 +71,13 @@ def read_input(path: str) -> bytes:
 def cmd_import(args: argparse.Namespace) -> int:
     data = read_input(args.file)
     with open_wallet(args) as wallet:
-        preview = wallet.preview_import(data)
+        try:
+            preview = wallet.preview_import(data)
+        except InvalidBundle as exc:
+            detail = getattr(exc, "detail", "")
+            if args.verbose and detail:
+                print(f"vouch: details: {detail}", file=sys.stderr)
+            raise
         summary: dict[str, Any] = {
             "from": preview.presenter,
             "new": len(preview.new),
@@ -76,8 +89,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         if not args.dry_run:
             result = wallet.apply_import(preview)
             summary["added"] = result.added
+        source = (
+            f"From {wallet.display_name(preview.presenter)}"
+            if preview.presenter
+            else "Unsigned (each credential checked on its own)"
+        )
         text = (
-            f"From {wallet.display_name(preview.presenter or '')}: {len(preview.new)} new, "
+            f"{source}: {len(preview.new)} new, "
             f"{preview.duplicates} duplicate, {len(preview.revocations)} revocations, "
             f"{len(preview.invalid)} invalid."
         )

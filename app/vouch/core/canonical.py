@@ -33,6 +33,23 @@ class DuplicateKey(ValueError):
     pass
 
 
+class DamagedFile(InvalidBundle):
+    """Input that cannot be read at all: `message` speaks to people, `detail` says what the
+    reader found (shown on request: `vouch import --verbose`, the import dialog's details)."""
+
+    def __init__(self, message: str, detail: str) -> None:
+        super().__init__(message)
+        self.detail = detail
+
+
+DAMAGED_FILE = "This isn't a Vouch file, or it is damaged."
+
+
+def _damaged(what: str, detail: str) -> DamagedFile:
+    message = DAMAGED_FILE if what in ("file", "bundle") else f"The {what} is damaged."
+    return DamagedFile(message, detail)
+
+
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
@@ -69,7 +86,7 @@ def parse_strict(data: bytes | str, *, what: str = "document") -> Any:
     try:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
-        raise InvalidBundle(f"The {what} is not UTF-8 text.") from exc
+        raise _damaged(what, f"The {what} is not UTF-8 text.") from exc
     try:
         value = json.loads(
             text,
@@ -78,13 +95,13 @@ def parse_strict(data: bytes | str, *, what: str = "document") -> Any:
             parse_int=_parse_int,
         )
     except DuplicateKey as exc:
-        raise InvalidBundle(f"The {what} is not strict JSON: {exc}.") from exc
+        raise _damaged(what, f"The {what} is not strict JSON: {exc}.") from exc
     except RecursionError as exc:
-        raise InvalidBundle(f"The {what} is nested too deeply.") from exc
+        raise _damaged(what, f"The {what} is nested too deeply.") from exc
     except ValueError as exc:  # JSONDecodeError, oversized integers, NaN
-        raise InvalidBundle(f"The {what} is not valid JSON ({_first_line(exc)}).") from exc
+        raise _damaged(what, f"The {what} is not valid JSON ({_first_line(exc)}).") from exc
     if _too_deep(value):
-        raise InvalidBundle(f"The {what} is nested too deeply.")
+        raise _damaged(what, f"The {what} is nested too deeply.")
     return value
 
 

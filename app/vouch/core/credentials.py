@@ -1,8 +1,10 @@
 """Endorsement, caution and revocation credentials (W3C VC 2.0) and their strict checks.
 
 Layer 1 (the proof) lives in `dataintegrity`; this module adds layer 2, the rules that make a
-credential a Vouch statement: the issuer is a did:key and the key that signed it, the subject is
-a did:key, the scope, level and dates are well formed. The vocabulary is in docs/VOCABULARY.md.
+credential a Vouch statement: the issuer (a URL or an object with an `id`) is a did:key and the
+key that signed it, the types that make it a statement are there (in any order, others allowed),
+the subject is a did:key, the scope, level and dates are well formed. The vocabulary is in
+docs/VOCABULARY.md.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from vouch.core.dataintegrity import (
     ASSERTION,
     add_proof,
+    controller_id,
     format_datetime,
     parse_datetime,
     verify_proof,
@@ -165,13 +168,30 @@ def revocation_document(
 # -- checking -------------------------------------------------------------------------------
 
 
+_KIND_TYPES = {
+    "endorsement": ENDORSEMENT_TYPES,
+    "caution": CAUTION_TYPES,
+    "revocation": REVOCATION_TYPES,
+}
+_VOUCH_TYPES = {"VouchEndorsement", "VouchCaution", "VouchRevocation"}
+
+
+def document_types(document: dict[str, Any]) -> list[str]:
+    """`type` as a list (the specifications allow a single string)."""
+    types = document.get("type")
+    if isinstance(types, str):
+        return [types]
+    return [t for t in types if isinstance(t, str)] if isinstance(types, list) else []
+
+
 def credential_kind(document: object) -> str:
-    """`endorsement`, `caution`, `revocation`, or `credential` for any other VC."""
+    """`endorsement`, `caution`, `revocation`, `presentation`, or `credential` for any other
+    VC (or JSON that is none of these)."""
     if not isinstance(document, dict):
         return "unknown"
-    types = document.get("type")
-    if not isinstance(types, list):
-        return "credential"
+    types = document_types(document)
+    if "VerifiablePresentation" in types:
+        return "presentation"
     if "VouchEndorsement" in types:
         return "endorsement"
     if "VouchCaution" in types:
@@ -179,6 +199,14 @@ def credential_kind(document: object) -> str:
     if "VouchRevocation" in types:
         return "revocation"
     return "credential"
+
+
+def _require_types(document: dict[str, Any], kind: str) -> None:
+    """The types that make the statement what it is, in any order, beside any others."""
+    types = document_types(document)
+    expected = _KIND_TYPES[kind]
+    _require(all(t in types for t in expected), f"The credential's type must include {expected}.")
+    _require(len(_VOUCH_TYPES.intersection(types)) == 1, "The credential has two Vouch kinds.")
 
 
 def verify_statement(document: object, *, document_digest: bytes | None = None) -> Statement:
@@ -196,8 +224,7 @@ def statement_rules(document: dict[str, Any], signer: str) -> Statement:
     kind = credential_kind(document)
     if kind not in ("endorsement", "caution"):
         raise NotAnEndorsement("This credential is not a Vouch endorsement or caution.")
-    expected = ENDORSEMENT_TYPES if kind == "endorsement" else CAUTION_TYPES
-    _require(document.get("type") == expected, f"The credential's type must be {expected}.")
+    _require_types(document, kind)
     issuer = _issuer(document, signer)
     statement_id = _statement_id(document)
     valid_from, valid_until = _dates(document, require_until=True)
@@ -233,7 +260,8 @@ def verify_revocation(
 
 def revocation_rules(document: dict[str, Any], signer: str) -> RevocationStatement:
     """Layer 2 of a revocation (see `statement_rules`)."""
-    _require(document.get("type") == REVOCATION_TYPES, "This credential is not a revocation.")
+    _require(credential_kind(document) == "revocation", "This credential is not a revocation.")
+    _require_types(document, "revocation")
     issuer = _issuer(document, signer)
     revocation_id = _statement_id(document)
     effective, _ = _dates(document, require_until=False)
@@ -271,7 +299,7 @@ def _did(value: object, what: str) -> str:
 
 
 def _issuer(document: dict[str, Any], signer: str) -> str:
-    issuer = _did(document.get("issuer"), "The issuer")
+    issuer = _did(controller_id(document.get("issuer")), "The issuer")
     _require(issuer == signer, "The issuer did not sign this credential (another key did).")
     contexts = document.get("@context")
     _require(

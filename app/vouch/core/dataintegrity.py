@@ -2,6 +2,9 @@
 
 hashData = SHA-256(JCS(proof configuration)) || SHA-256(JCS(document without proof)),
 signed with Ed25519; `proofValue` is `z` + base58btc(signature).
+Accepted as the specifications allow: a set of proofs (`proof` as a list, each checked), a
+proof without `created`, a proof whose `@context` is the start of the document's (the proof
+then signed the document with that `@context`). Chained proofs (`previousProof`) are refused.
 Every check failure raises `InvalidProof` with a reason a person can read.
 """
 
@@ -68,7 +71,7 @@ def format_datetime(moment: datetime) -> str:
 @dataclass(frozen=True)
 class VerifiedProof:
     signer: str  # the did:key whose key made the proof
-    created: datetime
+    created: datetime | None  # None when the proof does not say
     purpose: str
 
 
@@ -151,19 +154,33 @@ def add_proof(
 
 
 @dataclass(frozen=True)
-class ProofToCheck:
-    """A proof whose every rule but the signature itself has been checked."""
+class SignatureCheck:
+    """One Ed25519 check: a proof's signature over its hash data."""
 
-    proof: VerifiedProof
     public_key: bytes
     hash_data: bytes
     signature: bytes
 
-    def signature_matches(self) -> bool:
+    def matches(self) -> bool:
         return verify_signature(self.public_key, self.hash_data, self.signature)
 
 
+@dataclass(frozen=True)
+class ProofToCheck:
+    """A document's proofs with every rule but the signatures themselves checked.
+
+    `proof` is the one that speaks for the document (see `proof_to_check`); `checks` holds
+    the signature of every proof in the set, and all of them must match."""
+
+    proof: VerifiedProof
+    checks: tuple[SignatureCheck, ...]
+
+    def signature_matches(self) -> bool:
+        return all(check.matches() for check in self.checks)
+
+
 BAD_SIGNATURE = "The signature does not match: the document was changed or forged."
+MAX_PROOFS = 8
 
 
 def verify_proof(
@@ -172,7 +189,8 @@ def verify_proof(
     expected_purpose: str | None = None,
     document_digest: bytes | None = None,
 ) -> VerifiedProof:
-    """Check the proof on `secured` (layer 1). Returns who signed it; raises `InvalidProof`.
+    """Check the proofs on `secured` (layer 1). Returns the one that speaks for the document;
+    raises `InvalidProof`.
 
     `document_digest`, when given, must be `canonical_secured(secured).document_digest` (the
     caller canonicalized the document already); the proof configuration is always rebuilt here.
@@ -192,51 +210,119 @@ def proof_to_check(
     document_digest: bytes | None = None,
     config_digest: bytes | None = None,
 ) -> ProofToCheck:
-    """Every check of `verify_proof` but the Ed25519 signature, which the caller must then
+    """Every check of `verify_proof` but the Ed25519 signatures, which the caller must then
     check with `signature_matches` (the import checks many at once, beside other work).
+
+    `proof` may be one proof or a set of them (a list): each is checked, and any bad one makes
+    the document invalid. The proof that speaks for the document is one with
+    `expected_purpose`, by the document's issuer (or holder) if there is such a proof.
     The digests, when given, are those of `canonical_secured(secured)`."""
     if not isinstance(secured, dict):
         raise InvalidProof("The document is not a JSON object.")
-    proof = secured.get("proof")
-    if proof is None:
+    proofs = _proof_set(secured.get("proof"))
+    if len(proofs) > 1:
+        config_digest = None  # canonical_secured gives it for a single proof only
+    parsed = [_one_proof(secured, proof, document_digest, config_digest) for proof in proofs]
+    chosen = _speaking_proof(secured, [p for p, _ in parsed], expected_purpose)
+    return ProofToCheck(chosen, tuple(check for _, check in parsed))
+
+
+def _proof_set(proof: object) -> list[dict[str, Any]]:
+    if proof is None or proof == []:
         raise InvalidProof("The document has no proof.")
-    if isinstance(proof, list):
-        raise InvalidProof("Documents with several proofs are not supported.")
-    if not isinstance(proof, dict):
-        raise InvalidProof("The proof is not a JSON object.")
-    created, purpose, signer, signature = _check_proof_fields(proof, expected_purpose)
-    if "@context" in proof and proof["@context"] != secured.get("@context"):
-        raise InvalidProof("The proof's @context does not match the document's.")
+    listed: list[Any] = proof if isinstance(proof, list) else [proof]
+    if len(listed) > MAX_PROOFS:
+        raise InvalidProof(f"The document has more than {MAX_PROOFS} proofs.")
+    proofs: list[dict[str, Any]] = []
+    for one in listed:
+        if not isinstance(one, dict):
+            raise InvalidProof("The proof is not a JSON object.")
+        if "previousProof" in one:
+            raise InvalidProof("Chained proofs (previousProof) are not supported.")
+        proofs.append(one)
+    return proofs
+
+
+def _one_proof(
+    secured: dict[str, Any],
+    proof: dict[str, Any],
+    document_digest: bytes | None,
+    config_digest: bytes | None,
+) -> tuple[VerifiedProof, SignatureCheck]:
+    created, purpose, signer, signature = _check_proof_fields(proof)
+    signed_document = _document_as_signed(secured, proof)
+    if signed_document is not None:  # the proof signed a shorter @context: hash that
+        document_digest = _digest(signed_document)
     if config_digest is None:
         config_digest = _digest({k: v for k, v in proof.items() if k != "proofValue"})
     if document_digest is None:
         document_digest = _digest({k: v for k, v in secured.items() if k != "proof"})
-    return ProofToCheck(
-        VerifiedProof(signer=signer, created=created, purpose=purpose),
-        public_key_from_did(signer),
-        config_digest + document_digest,
-        signature,
-    )
+    check = SignatureCheck(public_key_from_did(signer), config_digest + document_digest, signature)
+    return VerifiedProof(signer=signer, created=created, purpose=purpose), check
 
 
-def _check_proof_fields(
-    proof: dict[str, Any], expected_purpose: str | None
-) -> tuple[datetime, str, str, bytes]:
+def _document_as_signed(secured: dict[str, Any], proof: dict[str, Any]) -> dict[str, Any] | None:
+    """The eddsa-jcs-2022 rule for a proof's `@context`: it must be the start of the
+    document's, and the proof signed the document with that `@context`. None when the proof
+    signed the document as it is."""
+    if "@context" not in proof or proof["@context"] == secured.get("@context"):
+        return None
+    signed, whole = _as_list(proof["@context"]), _as_list(secured.get("@context"))
+    if not signed or len(signed) > len(whole) or not all(map(_same, signed, whole)):
+        raise InvalidProof("The proof's @context is not the start of the document's.")
+    unsecured = {k: v for k, v in secured.items() if k != "proof"}
+    unsecured["@context"] = proof["@context"]
+    return unsecured
+
+
+def _as_list(context: object) -> list[Any]:
+    if context is None:
+        return []
+    return context if isinstance(context, list) else [context]
+
+
+def _same(one: object, other: object) -> bool:
+    """Equal as JSON (Python alone takes 1 and true for the same value)."""
+    try:
+        return canonicalize(one) == canonicalize(other)
+    except CanonicalizationFailed:
+        return False
+
+
+def _speaking_proof(
+    secured: dict[str, Any], proofs: list[VerifiedProof], expected_purpose: str | None
+) -> VerifiedProof:
+    candidates = [p for p in proofs if expected_purpose in (None, p.purpose)]
+    if not candidates:
+        found = proofs[0].purpose if len(proofs) == 1 else "something else"
+        raise InvalidProof(f"The proof purpose is {found!r}, expected {expected_purpose!r}.")
+    controller = _controller(secured)
+    return next((p for p in candidates if p.signer == controller), candidates[0])
+
+
+def controller_id(value: object) -> object:
+    """An `issuer` or `holder` as written: a URL, or an object whose `id` is the URL."""
+    return value.get("id") if isinstance(value, dict) else value
+
+
+def _controller(secured: dict[str, Any]) -> object:
+    return controller_id(secured.get("issuer", secured.get("holder")))
+
+
+def _check_proof_fields(proof: dict[str, Any]) -> tuple[datetime | None, str, str, bytes]:
     if proof.get("type") != PROOF_TYPE:
         raise InvalidProof(f"Unsupported proof type {_show(proof.get('type'))}.")
     if proof.get("cryptosuite") != CRYPTOSUITE:
         raise InvalidProof(f"Unsupported cryptosuite {_show(proof.get('cryptosuite'))}.")
-    if "created" not in proof:
-        raise InvalidProof("The proof has no creation time.")
-    try:
-        created = parse_datetime(proof["created"], "the proof's creation time")
-    except ValueError as exc:
-        raise InvalidProof(f"Invalid proof: {exc}.") from exc
+    created: datetime | None = None  # optional; when given, a date-time with a time zone
+    if "created" in proof:
+        try:
+            created = parse_datetime(proof["created"], "the proof's creation time")
+        except ValueError as exc:
+            raise InvalidProof(f"Invalid proof: {exc}.") from exc
     purpose = proof.get("proofPurpose")
     if not isinstance(purpose, str) or purpose not in (ASSERTION, AUTHENTICATION):
         raise InvalidProof(f"Unsupported proof purpose {_show(purpose)}.")
-    if expected_purpose is not None and purpose != expected_purpose:
-        raise InvalidProof(f"The proof purpose is {purpose!r}, expected {expected_purpose!r}.")
     try:
         signer = did_from_verification_method(proof.get("verificationMethod"))  # type: ignore[arg-type]
     except InvalidDid as exc:

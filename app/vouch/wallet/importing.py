@@ -10,8 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from vouch.core.canonical import parse_strict
-from vouch.core.credentials import Statement, credential_kind, verify_revocation, verify_statement
-from vouch.core.dataintegrity import verify_proof
+from vouch.core.credentials import (
+    Statement,
+    credential_kind,
+    document_types,
+    verify_revocation,
+    verify_statement,
+)
+from vouch.core.dataintegrity import ASSERTION, verify_proof
 from vouch.core.errors import InvalidBundle, InvalidCredential, OperationCancelled
 from vouch.core.records import (
     Audience,
@@ -98,8 +104,8 @@ def check_bundle(
         with ItemChecks(opened.items, progress=progress, cancelled=cancelled) as checks:
             # The holder's proof is checked before waiting for the items' signatures, which a
             # helper process may still be checking (the two need the same canonical forms).
-            bundles.check_holder_proof(opened, checks.first_pass())
-            return CheckedImport(opened.presenter, checks.finish())
+            presenter = bundles.check_holder_proof(opened, checks.first_pass())
+            return CheckedImport(presenter, checks.finish())
 
 
 def check_documents(
@@ -243,15 +249,17 @@ def _checkpoint(
 
 
 def verify_any(data: bytes | str) -> VerificationReport:
-    """Check a single credential or a bundle without a wallet."""
+    """Check a single credential, a presentation or a bundle without a wallet."""
     if bundles.looks_like_text(data):
-        return _verify_bundle(data)
+        return _verify_bundle(data, "bundle")
     document = parse_strict(data, what="file")
-    if isinstance(document, dict) and document.get("type") == bundles.BUNDLE_TYPES:
-        return _verify_bundle(data)
     kind = credential_kind(document)
+    if kind == "presentation":
+        assert isinstance(document, dict)
+        is_bundle = "VouchBundle" in document_types(document)
+        return _verify_bundle(data, "bundle" if is_bundle else "presentation")
     try:
-        proof = verify_proof(document)
+        proof = verify_proof(document, expected_purpose=ASSERTION)
     except InvalidCredential as exc:
         return VerificationReport(kind, False, False, exc.reason)
     try:
@@ -264,18 +272,26 @@ def verify_any(data: bytes | str) -> VerificationReport:
     return VerificationReport(kind, True, True, "", issuer=proof.signer, items=1)
 
 
-def _verify_bundle(data: bytes | str) -> VerificationReport:
+UNSIGNED = "The presentation has no proof: nobody vouches for who sent it"
+
+
+def _verify_bundle(data: bytes | str, kind: str) -> VerificationReport:
+    """A presentation is judged by its own proof (purpose `authentication`), then its items."""
     with without_collector_passes():
         try:
-            parsed = bundles.decode_bundle(data)
+            opened = bundles.open_bundle(data)
+            parsed = bundles.decode_opened(opened)
         except InvalidBundle as exc:
-            return VerificationReport("bundle", False, False, exc.message)
+            return VerificationReport(kind, False, False, exc.message)
         checked = check_items(parsed.items, prepared=parsed.prepared)
+    count = len(parsed.items)
+    if not opened.signed:
+        reason = f"{UNSIGNED} (its {count} credential(s) can still be imported one by one)."
+        return VerificationReport(kind, False, False, reason, "", count)
     if checked.invalid:
         first = checked.invalid[0]
-        reason = f"{len(checked.invalid)} of {len(parsed.items)} items are invalid; "
+        reason = f"{len(checked.invalid)} of {count} items are invalid; "
         reason += f"item {first.index + 1}: {first.reason}"
-        return VerificationReport(
-            "bundle", True, False, reason, parsed.presenter, len(parsed.items)
-        )
-    return VerificationReport("bundle", True, True, "", parsed.presenter, len(parsed.items))
+        presenter = parsed.presenter or ""
+        return VerificationReport(kind, True, False, reason, presenter, count)
+    return VerificationReport(kind, True, True, "", parsed.presenter or "", count)
