@@ -97,3 +97,24 @@ def test_path_layout_puts_me_left_and_them_right() -> None:
     assert sorted(layout.edges) == sorted(
         [(me, a, "strongly"), (a, t, "strongly"), (me, b, "completely"), (b, a, "for most things")]
     )
+
+
+def test_find_by_the_word_completes_tasks_and_says_did_you_mean(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    wallet = window.session.wallet
+    dana = make_peer(tmp_path / "dana")
+    wallet.add_contact(dana.did, "Dana")
+    wallet.endorse(dana.did, "home/plumbing", Level.STRONGLY)
+    window.session.notify_changed()
+    window.find_action.trigger()
+    page = window.find_page
+    completer = page.query.completer()
+    completer.setCompletionPrefix("plumb")  # any part of a task, not only its start
+    assert completer.currentCompletion() == "home/plumbing"
+    _search(qtbot, window, "plumbing")
+    assert [r.did for r in page.results] == [dana.did]
+    assert page.results[0].scope == "home/plumbing"
+    _search(qtbot, window, "pluming")
+    assert page.results == []
+    assert "Did you mean “home/plumbing”?" in page.message.text()

@@ -122,9 +122,6 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{page.title} (Ctrl+{index})")
             nav.addItem(item)
             stack.addWidget(page)
-        # Never narrower than its longest name: the pages give way, not the navigation.
-        nav.setMinimumWidth(min(190, nav.sizeHintForColumn(0) + 2 * nav.frameWidth() + 8))
-        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         nav.currentRowChanged.connect(stack.setCurrentIndex)
         nav.currentRowChanged.connect(self._page_changed)
         workspace = QWidget()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -85,7 +87,16 @@ class ExchangePage(Page):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_countdown)
 
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than make the window large: nearby and far away are tall.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(heading("Exchange"))
         layout.addWidget(
             muted(
@@ -95,13 +106,11 @@ class ExchangePage(Page):
             )
         )
         layout.addWidget(self._build_visibility())
-        places = QHBoxLayout()
-        places.addWidget(self._build_nearby(), 1)
+        layout.addWidget(self._build_nearby())
         self.far = FarAwayBox(session, lambda: Preferences().wormhole_servers)
         self.far.requested.connect(self._far)
         self.far.cancel_requested.connect(self.cancel)
-        places.addWidget(self.far, 1)
-        layout.addLayout(places)
+        layout.addWidget(self.far)
         layout.addLayout(self._build_progress())
         self.attempts = muted("")
         self.attempts.setTextFormat(Qt.TextFormat.RichText)  # one line each; parts escaped
@@ -159,7 +168,7 @@ class ExchangePage(Page):
         self.nearby.itemActivated.connect(lambda _item: self.sync_selected())
         self.nearby.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.nearby.setMinimumHeight(90)
-        self.nearby.setMaximumHeight(200)
+        self.nearby.setMaximumHeight(140)
         v.addWidget(self.nearby)
         self.nearby_hint = muted(NO_WALLETS)
         v.addWidget(self.nearby_hint)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -62,6 +63,12 @@ class FindPage(Page):
         assert edit is not None
         edit.setPlaceholderText("e.g. plumbing")
         edit.returnPressed.connect(self.search)
+        # Tasks in use complete on any part: "plumb" offers "home/plumbing".
+        self.scopes = QStringListModel(self)
+        completer = QCompleter(self.scopes, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.query.setCompleter(completer)
         self.search_button = QPushButton(icon("find"), "&Search")
         self.search_button.clicked.connect(self.search)
         caption = QLabel("&Task:")
@@ -112,7 +119,9 @@ class FindPage(Page):
         text = self.query.currentText()
         self.query.blockSignals(True)
         self.query.clear()
-        self.query.addItems(self.session.wallet.scopes_in_use())
+        in_use = self.session.wallet.scopes_in_use()
+        self.query.addItems(in_use)
+        self.scopes.setStringList(in_use)
         self.query.setEditText(text)
         self.query.blockSignals(False)
         if self.results:
@@ -137,11 +146,13 @@ class FindPage(Page):
         self.message.clear_message()
         self.busy.show()
         self.search_button.setEnabled(False)
-        self.job = worker.run(
-            lambda _job: wallet.find(scope, limit=RESULT_LIMIT),
-            on_success=self._found,
-            on_failure=self._failed,
-        )
+        self._asked = scope
+
+        def find(_job: worker.Job) -> tuple[list[TrustResult], list[str]]:
+            found = wallet.find(scope, limit=RESULT_LIMIT)
+            return found, ([] if found else wallet.similar_scopes(scope))
+
+        self.job = worker.run(find, on_success=self._found, on_failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.hide()
@@ -149,7 +160,8 @@ class FindPage(Page):
         if self.session.is_unlocked:
             self.message.show_exception(exc)
 
-    def _found(self, results: list[TrustResult]) -> None:
+    def _found(self, answer: tuple[list[TrustResult], list[str]]) -> None:
+        results, similar = answer
         self.busy.hide()
         self.search_button.setEnabled(True)
         if not self.session.is_unlocked:
@@ -178,9 +190,12 @@ class FindPage(Page):
             self.tree.addTopLevelItem(item)
         if results:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))  # type: ignore[arg-type]
-            self.message.note(f"{len(results)} people for “{results[0].scope}”.")
+            self.message.note(f"{len(results)} people for “{self._asked}”.")
         else:
-            self.message.note("Nobody you rely on (directly or through others) for that task.")
+            text = "Nobody you rely on (directly or through others) for that task."
+            if similar:
+                text += " Did you mean " + " or ".join(f"“{s}”" for s in similar) + "?"
+            self.message.note(text)
             self._show_result(None)
 
     def _how(self, result: TrustResult) -> str:
