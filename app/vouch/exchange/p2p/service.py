@@ -59,20 +59,8 @@ async def sync_with(
         reporter.emit(SyncPhase.FAILED, message=str(exc), failure=FailureKind.UNREACHABLE)
         raise PeerUnreachable(f"Could not reach a wallet at {host}:{port}.") from exc
     stream = FramedStream(reader, writer, max_frame=NOISE_MAX, read_timeout=options.read_timeout)
-    deadline = asyncio.get_running_loop().time() + options.handshake_timeout
     try:
-        return await run_connection(
-            stream,
-            store,
-            initiator=True,
-            confirm_pairing=confirm_pairing,
-            reporter=reporter,
-            options=options,
-            setup_deadline=deadline,
-        )
-    except PeerError as exc:
-        reporter.emit(SyncPhase.FAILED, message=exc.message, failure=failure_kind(exc))
-        raise
+        return await _sync_stream(stream, store, reporter, options, True, confirm_pairing, b"")
     finally:
         await stream.close()
 
@@ -98,6 +86,19 @@ async def sync_over(
     options = options or SyncOptions()
     reporter = Reporter(on_status, address, incoming=not initiator)
     stream = FramedStream(reader, writer, max_frame=NOISE_MAX, read_timeout=options.read_timeout)
+    return await _sync_stream(stream, store, reporter, options, initiator, confirm_pairing, binding)
+
+
+async def _sync_stream(
+    stream: FramedStream,
+    store: SyncStore,
+    reporter: Reporter,
+    options: SyncOptions,
+    initiator: bool,
+    confirm_pairing: ConfirmPairing | None,
+    binding: bytes,
+) -> SyncReport:
+    """One outgoing-style connection from its handshake on, with the whole-setup deadline."""
     deadline = asyncio.get_running_loop().time() + options.handshake_timeout
     try:
         return await run_connection(
