@@ -161,6 +161,7 @@ def _assert_damage_screen(page: UnlockPage, kind: str) -> None:
     assert page.open_other_button.text().replace("&", "") == "Open another wallet…"
     assert page.restore_button.isVisible()
     assert page.restore_button.text().replace("&", "") == "Restore from recovery phrase…"
+    assert page.backup_button.isVisible()
 
 
 def test_damage_is_explained_and_restore_goes_to_a_new_folder(

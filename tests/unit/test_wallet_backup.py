@@ -133,3 +133,33 @@ def test_a_backup_into_a_missing_folder_is_a_clear_error(filled: Wallet, tmp_pat
     with pytest.raises(VouchError, match="Cannot write"):
         filled.backup(tmp_path / "no" / "such" / "folder" / "b")
     assert "no" not in os.listdir(tmp_path)
+
+
+def test_automatic_backups_keep_only_the_newest_of_their_own(
+    filled: Wallet, tmp_path: Path
+) -> None:
+    from vouch.wallet.backup import AUTO_LAST
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    mine = folder / "my-copy.vouchbackup"
+    mine.write_bytes(b"kept")
+    old = folder / "vouch-2001-01-01-000000-abcd.vouchbackup"
+    old.write_bytes(b"old")
+    infos = [filled.auto_backup(folder, keep=2) for _ in range(3)]
+    kept = sorted(p.name for p in folder.iterdir() if p.name.startswith("vouch-"))
+    assert len(kept) == 2 and old.name not in kept
+    assert infos[-1].path.name in kept
+    assert mine.read_bytes() == b"kept"  # not a file Vouch named: left alone
+    assert filled.get_setting(AUTO_LAST) == infos[-1].created.isoformat()
+    with Wallet.restore_backup(infos[-1].path, tmp_path / "r", PASSPHRASE) as restored:
+        assert restored.did == filled.did
+
+
+def test_an_automatic_backup_into_a_missing_folder_fails_clearly(
+    filled: Wallet, tmp_path: Path
+) -> None:
+    from vouch.core.errors import VouchError
+
+    with pytest.raises(VouchError, match="Cannot write"):
+        filled.auto_backup(tmp_path / "gone", keep=3)

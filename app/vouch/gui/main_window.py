@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 import vouch
 from vouch.gui import messages, worker
+from vouch.gui.auto_backup import AutoBackup
 from vouch.gui.dialogs.export_dialog import ExportDialog
 from vouch.gui.dialogs.import_dialog import ImportDialog
 from vouch.gui.icons import icon
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self._build_actions()
         self._wire()
+        self.auto_backup = AutoBackup(self.session, self)  # after _wire: backs up at lock last
+        self.auto_backup.message.connect(self.statusBar().showMessage)
         self._restore_window()
         self.show_start()
 

@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import shutil
 import struct
@@ -48,6 +49,12 @@ _LENGTH = struct.Struct(">I")
 _MAC_LABEL = b"vouch/backup/mac/1"
 _CHUNK = 1024 * 1024
 BACKUP_SUFFIX = ".vouchbackup"
+# Automatic backups: wallet settings (no folder: off), and the names they give their files.
+AUTO_FOLDER = "backup/folder"
+AUTO_KEEP = "backup/keep"
+AUTO_LAST = "backup/last"  # ISO time of the last automatic or "Back up now" backup
+DEFAULT_KEEP = 5
+_AUTO_NAME = re.compile(r"vouch-\d{4}-\d{2}-\d{2}-\d{6}-[0-9a-f]{4}" + re.escape(BACKUP_SUFFIX))
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,16 @@ class BackupUseCases(WalletCore):
             ).encode("utf-8")
             _write_atomically(Path(path), header, copy, _mac_key(key))
         return BackupInfo(Path(path), created, Path(path).stat().st_size)
+
+    def auto_backup(self, folder: Path, keep: int = DEFAULT_KEEP) -> BackupInfo:
+        """A new backup in `folder`; of the files named as Vouch names them, the newest `keep` stay.
+
+        Other files in the folder are never touched. The time is kept in the wallet's settings.
+        """
+        info = self.backup(Path(folder) / new_backup_name())
+        prune_backups(Path(folder), keep)
+        self.set_setting(AUTO_LAST, info.created.isoformat())
+        return info
 
     @classmethod
     def restore_backup(
@@ -232,6 +249,18 @@ def _move_into(staging: WalletFiles, home: WalletFiles) -> None:
         raise VouchError(f"Could not restore into {home.home}: {exc.strerror or exc}.") from exc
     if not home.db.exists():
         raise CorruptStore("The restored wallet is missing.")
+
+
+def prune_backups(folder: Path, keep: int) -> list[Path]:
+    """Remove all but the newest `keep` (at least one) of Vouch's backups in `folder`."""
+    own = [p for p in folder.iterdir() if _AUTO_NAME.fullmatch(p.name) and p.is_file()]
+    own.sort(key=lambda p: (p.name[: -len(BACKUP_SUFFIX) - 5], p.stat().st_mtime_ns), reverse=True)
+    removed = []
+    for old in own[max(keep, 1) :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+            removed.append(old)
+    return removed
 
 
 def new_backup_name() -> str:

@@ -25,6 +25,7 @@ from vouch.errors import InvalidRecoveryPhrase
 from vouch.flows.first_run import PHRASE_CONFIRMED, FirstRunFlow, Mode, Step
 from vouch.flows.passphrase import assess
 from vouch.gui import worker
+from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
 from vouch.gui.icons import app_icon, icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
@@ -62,6 +63,7 @@ class FirstRunPage(QWidget):
         self.wallet: Wallet | None = None
         self.job: worker.Job | None = None
         self.remember_home = False  # a wallet made in a folder the user chose is used next time
+        self.backup_dialog: RestoreBackupDialog | None = None
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
             Step.CHOOSE: self._build_choose(),
@@ -111,10 +113,18 @@ class FirstRunPage(QWidget):
         self.restore_button = QPushButton(icon("key"), "&Restore from a recovery phrase")
         self.restore_button.setToolTip("Bring back your identity from its 24 words")
         self.restore_button.clicked.connect(lambda: self._choose(Mode.RESTORE))
+        self.backup_button = QPushButton(icon("save"), "Restore a &backup…")
+        self.backup_button.setToolTip("Bring back a whole wallet from a .vouchbackup file")
+        self.backup_button.clicked.connect(self.restore_backup)
         self.open_button = QPushButton(icon("file"), "&Open an existing wallet folder…")
         self.open_button.setToolTip("Use a wallet kept in another folder")
         self.open_button.clicked.connect(self._open_folder)
-        for button in (self.create_button, self.restore_button, self.open_button):
+        for button in (
+            self.create_button,
+            self.restore_button,
+            self.backup_button,
+            self.open_button,
+        ):
             button.setMinimumHeight(40)
             layout.addWidget(button)
         self.choose_message = InlineMessage()
@@ -280,6 +290,19 @@ class FirstRunPage(QWidget):
             self.choose_message.error(f"There is no Vouch wallet in {path}.")
             return
         self.existing_chosen.emit(path)
+
+    def restore_backup(self) -> None:
+        """Ask for a backup file and its passphrase; the restored wallet then opens."""
+        dialog = RestoreBackupDialog(self._session, self.home, self)
+        dialog.restored.connect(self._backup_restored)
+        dialog.open()
+        self.backup_dialog = dialog
+
+    def _backup_restored(self, wallet: Wallet) -> None:
+        self.wallet = wallet
+        if self.remember_home or wallet.home.resolve() != self.home.resolve():
+            Preferences().home = wallet.home
+        self.wallet_ready.emit(wallet)
 
     def _restore_next(self) -> None:
         error = self.flow.submit_restore_phrase(self.phrase_edit.toPlainText())

@@ -1,8 +1,9 @@
 """The locked screen: type the passphrase; Argon2 runs off the GUI thread.
 
 When the store turns out to be damaged (or written by a newer Vouch), the screen says so and
-offers two ways on: open another wallet, or restore the identity from its recovery phrase into a
-new folder. The damaged file is never written to: it stays as it is for a backup or a later fix.
+offers the ways on: open another wallet, restore a backup, or restore the identity from its
+recovery phrase, each into a new folder. The damaged file is never written to: it stays as it is
+for a later fix.
 """
 
 from __future__ import annotations
@@ -24,21 +25,23 @@ from PySide6.QtWidgets import (
 
 from vouch.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
+from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
 from vouch.gui.icons import app_icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
+from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.wallet import Wallet
 
 DAMAGE_ERRORS = (CorruptStore, StoreTooNew)
 DAMAGED_TEXT = (
-    "Vouch has not changed this file; keep it, a backup of it may still help. You can open "
-    "another wallet, or bring your identity back from its 24-word recovery phrase into a new "
+    "Vouch has not changed this file; keep it. You can open another wallet, restore a backup "
+    "into a new folder, or bring your identity back from its 24-word recovery phrase into a new "
     "folder. Endorsements others gave you can be imported or synced again."
 )
 TOO_NEW_TEXT = (
     "Update Vouch to open it. Vouch has not changed this file. Meanwhile you can open another "
-    "wallet, or restore your identity from its recovery phrase into a new folder."
+    "wallet, or restore a backup or your recovery phrase into a new folder."
 )
 
 
@@ -75,6 +78,7 @@ class UnlockPage(QWidget):
         self.session = session
         self._home = Path()
         self.job: worker.Job | None = None
+        self.backup_dialog: RestoreBackupDialog | None = None
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QWidget()
@@ -156,10 +160,15 @@ class UnlockPage(QWidget):
             "Bring your identity back from its 24 words, into a new folder"
         )
         self.restore_button.clicked.connect(self.restore)
+        self.backup_button = QPushButton("Restore a &backup…")
+        self.backup_button.setToolTip(
+            "Bring back a whole wallet from a backup file, into a new folder"
+        )
+        self.backup_button.clicked.connect(self.restore_backup)
         self.retry_button = QPushButton("&Try again")
         self.retry_button.setToolTip("Back to the passphrase (after putting a backup in place)")
         self.retry_button.clicked.connect(lambda: self.prepare(self._home))
-        for button in (self.open_other_button, self.restore_button):
+        for button in (self.open_other_button, self.backup_button, self.restore_button):
             button.setMinimumHeight(36)
             layout.addWidget(button)
         row = QHBoxLayout()
@@ -283,3 +292,15 @@ class UnlockPage(QWidget):
             )
             return
         self.restore_requested.emit(path)
+
+    def restore_backup(self) -> None:
+        """Restore a backup file into a new folder; the damaged wallet stays as it is."""
+        dialog = RestoreBackupDialog(self.session, None, self, keep_away=self._home)
+        dialog.restored.connect(self._backup_restored)
+        dialog.open()
+        self.backup_dialog = dialog
+
+    def _backup_restored(self, wallet: Wallet) -> None:
+        Preferences().home = wallet.home
+        self.message.clear_message()
+        self.unlocked.emit(wallet)
