@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gui_helpers import PASSPHRASE
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from vouch.gui.auto_backup import AutoBackup
@@ -78,3 +80,25 @@ def test_a_failure_is_reported_once_and_never_stops_the_lock(
     assert window.statusBar().currentMessage() == shown[0]
     window.lock()
     assert not window.session.is_unlocked and len(shown) == 1
+
+
+def test_settings_turn_automatic_backups_on_back_up_now_and_off(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    page = window.settings_page
+    window.show_page(window.pages.index(page))
+    assert page.backup_folder.text().startswith("Off")
+    assert not page.backup_now.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    page.choose_backup_folder()
+    assert page.backup_folder.text() == str(folder) and page.backup_now.isEnabled()
+    page.backup_keep.setValue(2)
+    assert window.session.wallet.get_setting("backup/keep") == "2"
+    page.backup_now.click()
+    qtbot.waitUntil(lambda: page.backup_last.text().startswith("Last backup:"), timeout=10_000)
+    assert len(list(folder.glob("*.vouchbackup"))) == 1
+    page.backup_off.click()
+    assert page.backup_folder.text().startswith("Off")
+    assert window.session.wallet.get_setting("backup/folder") == ""

@@ -15,8 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from vouch.errors import VouchError
 from vouch.gui import worker
 from vouch.gui.session import Session
-from vouch.wallet import BackupInfo, Wallet
-from vouch.wallet.backup import AUTO_FOLDER, AUTO_KEEP, DEFAULT_KEEP
+from vouch.wallet import AUTO_FOLDER, AUTO_KEEP, DEFAULT_KEEP, BackupInfo, Wallet
 
 DELAY_MS = 60_000
 
@@ -104,7 +103,7 @@ class AutoBackup(QObject):
         self.pending = False
         try:
             self._done(wallet.auto_backup(folder, keep))
-        except Exception as exc:  # reported, never in the way of locking
+        except VouchError as exc:  # reported, never in the way of locking
             self._failed(exc)
             self.pending = False
 

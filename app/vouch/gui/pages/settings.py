@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from vouch.flows.idle import DEFAULT_IDLE_MINUTES, IDLE_CHOICES
 from vouch.gui import messages, worker
+from vouch.gui.auto_backup import backup_plan
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.theme import THEMES, apply_theme
+from vouch.wallet import AUTO_FOLDER, AUTO_KEEP, AUTO_LAST, DEFAULT_KEEP, BackupInfo
 
 
 class SettingsPage(Page):
@@ -78,10 +83,93 @@ class SettingsPage(Page):
         self.os_unlock_label = QLabel("Quick unlock:")
         form.addRow(self.os_unlock_label, self.os_unlock_toggle)
         layout.addLayout(form)
+        layout.addWidget(self._build_backups())
         self.message = InlineMessage()
         layout.addWidget(self.message)
         layout.addStretch(1)
         self._load_app_settings()
+
+    def _build_backups(self) -> QGroupBox:
+        box = QGroupBox("Backups")
+        form = QFormLayout(box)
+        self.backup_folder = QLabel()
+        self.backup_folder.setTextFormat(Qt.TextFormat.PlainText)
+        self.backup_folder.setWordWrap(True)
+        self.backup_folder.setAccessibleName("Folder for automatic backups")
+        choose = QPushButton("Choose &folder…")
+        choose.setToolTip("Back up automatically into this folder after changes and at lock")
+        choose.clicked.connect(self.choose_backup_folder)
+        self.backup_off = QPushButton("Tur&n off")
+        self.backup_off.clicked.connect(lambda: self._set_backup_folder(""))
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        row.addWidget(self.backup_off)
+        form.addRow("Automatic backups:", row)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, 100)
+        self.backup_keep.setMaximumWidth(90)
+        self.backup_keep.setAccessibleName("How many automatic backups to keep")
+        self.backup_keep.valueChanged.connect(self._keep_changed)
+        form.addRow("&Keep the newest:", self.backup_keep)
+        self.backup_now = QPushButton("&Back up now")
+        self.backup_now.clicked.connect(self.back_up_now)
+        self.backup_last = QLabel()
+        self.backup_last.setAccessibleName("Last backup")
+        now_row = QHBoxLayout()
+        now_row.addWidget(self.backup_now)
+        now_row.addWidget(self.backup_last, 1)
+        form.addRow("", now_row)
+        return box
+
+    def _load_backups(self) -> None:
+        if not self.session.is_unlocked:
+            return
+        wallet = self.session.wallet
+        plan = backup_plan(wallet)
+        folder = str(plan[0]) if plan else ""
+        self.backup_folder.setText(folder or "Off: choose a folder, ideally on another disk.")
+        self.backup_off.setEnabled(bool(folder))
+        self.backup_now.setEnabled(bool(folder))
+        self.backup_keep.blockSignals(True)
+        self.backup_keep.setValue(plan[1] if plan else DEFAULT_KEEP)
+        self.backup_keep.blockSignals(False)
+        last = wallet.get_setting(AUTO_LAST) or ""
+        self.backup_last.setText(f"Last backup: {_local_time(last)}" if last else "No backup yet.")
+
+    def choose_backup_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder for automatic backups")
+        if folder:
+            self._set_backup_folder(folder)
+
+    def _set_backup_folder(self, folder: str) -> None:
+        if self.session.is_unlocked:
+            self.session.wallet.set_setting(AUTO_FOLDER, folder)
+            self._load_backups()
+
+    def _keep_changed(self, keep: int) -> None:
+        if self.session.is_unlocked:
+            self.session.wallet.set_setting(AUTO_KEEP, str(keep))
+
+    def back_up_now(self) -> None:
+        plan = backup_plan(self.session.wallet) if self.session.is_unlocked else None
+        if plan is None:
+            return
+        wallet, (folder, keep) = self.session.wallet, plan
+        self.backup_now.setEnabled(False)
+        self.backup_job = worker.run(
+            lambda _job: wallet.auto_backup(folder, keep),
+            on_success=lambda info: self._backed_up(info),
+            on_failure=self._backup_failed,
+        )
+
+    def _backed_up(self, info: BackupInfo) -> None:
+        self.message.note(f"Backed up to {info.path}.")
+        self._load_backups()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.backup_now.setEnabled(True)
+        self.message.show_exception(exc)
 
     def _load_app_settings(self) -> None:
         index = self.idle_combo.findData(self.preferences.idle_minutes)
@@ -99,6 +187,7 @@ class SettingsPage(Page):
         self._load_app_settings()
         self.home_label.setText(str(self.session.home))
         self.message.clear_message()
+        self._load_backups()
         hook = self.session.usable_os_unlock()
         self.os_unlock_toggle.setVisible(hook is not None)
         self.os_unlock_label.setVisible(hook is not None)
@@ -154,3 +243,12 @@ class SettingsPage(Page):
         self.os_unlock_toggle.setChecked(not self.os_unlock_toggle.isChecked())
         self.os_unlock_toggle.blockSignals(False)
         messages.show_error(self, exc)
+
+
+def _local_time(iso: str) -> str:
+    """A stored ISO time as this computer's local date and time."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
