@@ -91,6 +91,7 @@ class BackupUseCases(WalletCore):
             _write_atomically(Path(path), header, copy, _mac_key(key))
         return BackupInfo(Path(path), created, Path(path).stat().st_size)
 
+    @serialised
     def auto_backup(self, folder: Path, keep: int = DEFAULT_KEEP) -> BackupInfo:
         """A new backup in `folder`; of the files named as Vouch names them, the newest `keep` stay.
 
