@@ -17,8 +17,10 @@ from vouch.cli import (
     backup,
     completion,
     contacts,
+    devices,
     faraway,
     files,
+    guardians,
     identity,
     statements,
     sync,
@@ -63,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.register(add)
     faraway.register(add)
     backup.register(add)
+    devices.register(add)
+    guardians.register(add)
     completion.register(add)
     return parser
 

@@ -45,8 +45,8 @@ def _version(home: Path, key: bytes) -> int:
         return int(database.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def test_schema_is_version_4() -> None:
-    assert SCHEMA_VERSION == 4
+def test_schema_is_version_6() -> None:
+    assert SCHEMA_VERSION == 6
 
 
 @pytest.mark.parametrize("name", ["store_v1", "store_v2"])

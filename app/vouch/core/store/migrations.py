@@ -179,7 +179,63 @@ def _v4(conn: sqlcipher3.Connection) -> None:
     conn.execute("UPDATE contacts SET verified_by = 'in-person' WHERE verified = 1")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlcipher3.Connection) -> None:
+    """One person, several devices: change records for mutable state, and the devices I know.
+
+    `changes` holds the newest change of each key of mutable state (a contact, an audience, a
+    setting that travels): its JSON value (NULL: removed), its hybrid logical clock and the
+    device that made it. Devices merge these last-writer-wins. `devices` is what this device
+    knows locally about the others (when it last synced with each, whether it forgot one).
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE changes (
+            key TEXT PRIMARY KEY,
+            value TEXT,
+            clock INTEGER NOT NULL,
+            device TEXT NOT NULL
+        );
+        CREATE TABLE devices (
+            device_id TEXT PRIMARY KEY,
+            last_sync REAL,
+            forgotten INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+    )
+
+
+def _v6(conn: sqlcipher3.Connection) -> None:
+    """Social recovery: the shares I keep for others, and to whom I handed mine.
+
+    `held_shares` keeps each envelope verbatim (signed by its owner, the share inside sealed to
+    this wallet's key). `guardians` records each split I handed out, one row per guardian, so
+    the app can say who holds a share (the shares themselves are never kept by their owner).
+    """
+    _run_script(
+        conn,
+        """
+        CREATE TABLE held_shares (
+            owner TEXT NOT NULL,
+            split_id TEXT NOT NULL,
+            threshold INTEGER NOT NULL,
+            envelope TEXT NOT NULL,
+            received_at REAL NOT NULL,
+            PRIMARY KEY (owner, split_id)
+        );
+        CREATE TABLE guardians (
+            split_id TEXT NOT NULL,
+            guardian TEXT NOT NULL,
+            threshold INTEGER NOT NULL,
+            share_count INTEGER NOT NULL,
+            created REAL NOT NULL,
+            PRIMARY KEY (split_id, guardian)
+        )
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
