@@ -44,6 +44,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "vouch.cli.*": (
         "vouch",
         "vouch.wallet",
+        "vouch.wallet.linking",
         "vouch.errors",
         "vouch.core.records",
         "vouch.core.identity:short_did",
@@ -56,6 +57,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "vouch.gui.*": (
         "vouch",
         "vouch.wallet",
+        "vouch.wallet.linking",
         "vouch.flows.*",
         "vouch.errors",
         "vouch.links",

@@ -206,3 +206,13 @@ class VerificationReport:
     reason: str  # empty when everything holds
     issuer: str = ""
     items: int = 0
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    """One of the devices that hold this wallet, as this device knows it."""
+
+    device_id: str
+    name: str
+    this_device: bool
+    last_sync: datetime | None = None  # the last sync between this device and that one

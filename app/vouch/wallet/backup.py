@@ -38,6 +38,7 @@ from vouch.core.errors import (
     WalletExists,
 )
 from vouch.core.store.snapshot import copy_store
+from vouch.wallet import changelog
 from vouch.wallet.core import OsKeyKeeper, WalletCore, serialised
 from vouch.wallet.home import WalletFiles, derive_key
 
@@ -125,7 +126,10 @@ class BackupUseCases(WalletCore):
             _move_into(WalletFiles(staging), WalletFiles(home))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return cls.open_with_key(home, key, os_unlock=os_unlock)
+        wallet = cls.open_with_key(home, key, os_unlock=os_unlock)
+        with wallet._database.transaction() as conn:
+            changelog.new_device_id(conn)  # the original device may live on: this is another
+        return wallet
 
 
 def _remove_leftovers(path: Path, home: Path) -> None:

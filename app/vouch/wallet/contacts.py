@@ -6,6 +6,7 @@ from vouch.core.errors import InvalidInput, NotFound
 from vouch.core.identity import public_key_from_did, short_did
 from vouch.core.records import MAX_PETNAME_CHARS, Contact, Verification
 from vouch.core.store import queries
+from vouch.wallet import changelog
 from vouch.wallet.core import WalletCore, serialised
 
 
@@ -32,7 +33,10 @@ class ContactUseCases(WalletCore):
         with self._database.transaction() as conn:
             queries.upsert_contact(conn, contact)
             stored = queries.get_contact(conn, did)
-        assert stored is not None
+            assert stored is not None
+            changelog.record_change(
+                conn, changelog.contact_key(did), changelog.contact_value(stored)
+            )
         return stored
 
     @serialised
@@ -61,6 +65,7 @@ class ContactUseCases(WalletCore):
         with self._database.transaction() as conn:
             if not queries.delete_contact(conn, did):
                 raise NotFound("No such contact.")
+            changelog.record_change(conn, changelog.contact_key(did), None)
 
     @serialised
     def contacts(self) -> list[Contact]:

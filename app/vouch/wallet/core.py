@@ -25,6 +25,7 @@ from vouch.core.store import kdf, queries
 from vouch.core.store.db import Database
 from vouch.trust import TrustGraph
 from vouch.unlock import make_wallet_id
+from vouch.wallet import changelog
 from vouch.wallet.home import WalletFiles, derive_key, kdf_cost_from_environment, open_database
 from vouch.wallet.quick_unlock import QuickUnlock
 
@@ -287,3 +288,5 @@ class WalletCore:
     def set_setting(self, key: str, value: str) -> None:
         with self._database.transaction() as conn:
             queries.set_setting(conn, key, value)
+            if key in changelog.TRAVELLING_SETTINGS:
+                changelog.record_change(conn, f"setting/{key}", value)

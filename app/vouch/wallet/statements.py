@@ -13,11 +13,13 @@ from vouch.core.canonical import canonicalize
 from vouch.core.errors import InvalidDid, InvalidInput, NotAllowed, NotFound
 from vouch.core.identity import public_key_from_did
 from vouch.core.records import Audience, Endorsement, EndorsementFilter, Level, Revocation
+from vouch.core.store import changes as change_store
 from vouch.core.store import queries
 from vouch.core.store.db import Connection
 from vouch.exchange.importing import document_hash
+from vouch.wallet import changelog
 from vouch.wallet.core import WalletCore, serialised
-from vouch.wallet.importing import statement_record
+from vouch.wallet.importing import default_audience, statement_record
 
 
 def resolve_statement(conn: Connection, statement_id: str, me: str, issuer: str | None) -> int:
@@ -113,6 +115,9 @@ class StatementUseCases(WalletCore):
             queries.insert_statements(
                 conn, [queries.statement_row(record, document_hash(canonical), time.time())]
             )
+            if audience is not default_audience(self.did, self.did):
+                key = changelog.audience_key(self.did, record.id)
+                changelog.record_change(conn, key, audience.value)
         self._changes += 1
         return record
 
@@ -228,3 +233,5 @@ class StatementUseCases(WalletCore):
         with self._database.transaction() as conn:
             key = resolve_statement(conn, endorsement_id, self.did, issuer)
             queries.set_audience(conn, key, audience)
+            found = change_store.statement_issuer_and_id(conn, key)
+            changelog.record_change(conn, changelog.audience_key(*found), audience.value)

@@ -1,0 +1,169 @@
+"""Writing and applying change records inside the wallet's own transactions.
+
+Every use case that changes mutable state that travels between my devices (a contact, who may
+see a statement, a setting that travels, a device's name) writes its change record in the same
+transaction as the change itself, so the two never disagree. Records that arrive from another
+of my devices are merged here and applied to the tables they describe.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from sqlcipher3 import Connection
+
+from vouch.core.changes import Change, HybridClock, check_change, encode_value
+from vouch.core.errors import InvalidDid, InvalidInput
+from vouch.core.identity import public_key_from_did
+from vouch.core.records import MAX_PETNAME_CHARS, Audience, Contact, Verification
+from vouch.core.store import changes as store
+from vouch.core.store import queries
+
+DEVICE_ID_SETTING = "device.id"
+CLOCK_SETTING = "device.clock"
+# Wallet settings that mean the same on every device (a folder path, say, does not).
+TRAVELLING_SETTINGS = frozenset({"recovery_phrase_confirmed"})
+
+
+def wall_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def device_id(conn: Connection) -> str:
+    """This device's id, made on first use (a restored backup gets a new one)."""
+    current = queries.get_setting(conn, DEVICE_ID_SETTING)
+    if current is None:
+        current = secrets.token_hex(16)
+        queries.set_setting(conn, DEVICE_ID_SETTING, current)
+    return current
+
+
+def new_device_id(conn: Connection) -> str:
+    """Give this copy of the wallet an id of its own (after a restore: the original lives on)."""
+    fresh = secrets.token_hex(16)
+    queries.set_setting(conn, DEVICE_ID_SETTING, fresh)
+    return fresh
+
+
+def _clock(conn: Connection) -> HybridClock:
+    return HybridClock(int(queries.get_setting(conn, CLOCK_SETTING) or 0), wall_ms)
+
+
+def record_change(conn: Connection, key: str, value: Any) -> Change:
+    """Stamp a local change of `key` (None: removed) and keep it as the newest."""
+    clock = _clock(conn)
+    change = Change(key, encode_value(value), clock.tick(), device_id(conn))
+    queries.set_setting(conn, CLOCK_SETTING, str(clock.last))
+    store.put_change(conn, change)
+    return change
+
+
+def contact_key(did: str) -> str:
+    return f"contact/{did}"
+
+
+def contact_value(contact: Contact) -> dict[str, Any]:
+    return {
+        "petname": contact.petname,
+        "verified": contact.verified,
+        "verified_by": contact.verification.value,
+        "note": contact.note,
+    }
+
+
+def audience_key(issuer: str, statement_id: str) -> str:
+    return f"audience/{issuer}/{statement_id}"
+
+
+def device_name_key(device: str) -> str:
+    return f"device/{device}/name"
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What merging another device's records did here."""
+
+    applied: int = 0  # records that won and were applied
+    kept: int = 0  # records older than (or the same as) what this device holds
+    invalid: tuple[str, ...] = ()
+
+
+def merge_changes(conn: Connection, incoming: list[Change], me: str) -> MergeResult:
+    """Merge records from another of my devices, last writer wins, and apply the winners."""
+    clock = _clock(conn)
+    applied = kept = 0
+    invalid: list[str] = []
+    for change in incoming:
+        try:
+            check_change(change, wall_ms())
+            if not change.wins_over(store.get_change(conn, change.key)):
+                kept += 1
+                continue
+            _apply(conn, change, me)
+        except InvalidInput as exc:
+            invalid.append(exc.message)
+            continue
+        store.put_change(conn, change)
+        clock.observe(change.clock)
+        applied += 1
+    queries.set_setting(conn, CLOCK_SETTING, str(clock.last))
+    store.apply_audience_changes(conn)
+    return MergeResult(applied, kept, tuple(invalid))
+
+
+def _apply(conn: Connection, change: Change, me: str) -> None:
+    """Make the tables say what a winning record says (raises InvalidInput on nonsense)."""
+    kind, _, rest = change.key.partition("/")
+    if kind == "contact":
+        _apply_contact(conn, rest, change.decoded(), me)
+    elif kind == "setting":
+        if rest not in TRAVELLING_SETTINGS or not isinstance(change.decoded(), str):
+            raise InvalidInput("A change record names a setting that does not travel.")
+        queries.set_setting(conn, rest, change.decoded())
+    elif kind == "audience":
+        _check_audience(change.decoded())
+    elif kind == "device":
+        _check_device_name(rest, change.decoded())
+
+
+def _apply_contact(conn: Connection, did: str, value: Any, me: str) -> None:
+    try:
+        public_key_from_did(did)
+    except InvalidDid:
+        raise InvalidInput("A contact change names no valid did:key.") from None
+    if did == me:
+        raise InvalidInput("A contact change names this wallet's own identity.")
+    if value is None:
+        queries.delete_contact(conn, did)
+        return
+    if not isinstance(value, dict):
+        raise InvalidInput("A contact change is not a contact.")
+    petname, note = value.get("petname"), value.get("note", "")
+    verified, how = value.get("verified"), value.get("verified_by", "")
+    if not isinstance(petname, str) or not 0 < len(petname.strip()) <= MAX_PETNAME_CHARS:
+        raise InvalidInput("A contact change has no valid name.")
+    if not isinstance(note, str) or not isinstance(verified, bool) or not isinstance(how, str):
+        raise InvalidInput("A contact change is malformed.")
+    try:
+        verification = Verification(how) if how else None
+    except ValueError:
+        raise InvalidInput("A contact change says it was verified in an unknown way.") from None
+    contact = Contact(did, petname.strip(), verified, note, verified_by=verification)
+    queries.upsert_contact(conn, contact)
+
+
+def _check_audience(value: Any) -> None:
+    try:
+        Audience(value)
+    except ValueError:
+        raise InvalidInput("An audience change names an unknown audience.") from None
+
+
+def _check_device_name(rest: str, value: Any) -> None:
+    device, _, field = rest.partition("/")
+    if field != "name" or not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise InvalidInput("A device change is malformed.")
+    del device
