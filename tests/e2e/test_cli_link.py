@@ -115,8 +115,24 @@ def test_link_a_second_device_then_both_stay_alike(servers: LocalServers, tmp_pa
     assert len(statements(laptop)) == 3
     assert contacts(desktop) == [(dana_did, "Dana Plumber", "in-person")]
     ok("devices", "rename", devices[1]["device_id"][:8], "Desk", wallet=laptop)
-    sync_devices(servers, laptop, desktop)
+    ok("contact", "remove", "Dana Plumber", wallet=desktop)
+    # The repeat sync without a code: each device names the other.
+    laptop_name = ok("devices", wallet=desktop)[1]["name"]
+    meeting = subprocess.Popen(
+        vouch_command(*far(servers, "sync-with", "Desk"), wallet=laptop),
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    met = run_vouch(*far(servers, "--json", "sync-with", laptop_name), wallet=desktop)
+    _out, err = meeting.communicate(timeout=60)
+    assert met.returncode == 0, met.stderr
+    assert meeting.returncode == 0, err
+    assert "your other device" in err
     assert ok("devices", wallet=desktop)[0]["name"] == "Desk"
+    assert contacts(laptop) == contacts(desktop) == []
 
 
 def test_link_join_refuses_a_folder_that_holds_a_wallet_before_any_server(

@@ -37,7 +37,11 @@ def register(add: Add) -> None:
     p.add_argument("code", help="the code, e.g. 7-guitarist-revenge-crossbow")
     _far_options(p)
     p.add_argument("--name", help="the name to give the person who invited you")
-    p = add("sync-with", cmd_sync_with, "sync again with a contact far away, without a code")
+    p = add(
+        "sync-with",
+        cmd_sync_with,
+        "sync again with a contact or another of my devices far away, without a code",
+    )
     person_argument(p, "did", metavar="PERSON")
     _far_options(p)
 
@@ -63,6 +67,8 @@ class _FarPrinter(_Printer):
         if waiting.mode is FarMode.INVITE:
             print(f"Code: {waiting.code}", flush=True)
             _note(f"Read the code to the other person; it waits up to {minutes} min.")
+        elif waiting.mode is FarMode.MEET and waiting.peer_did == self._wallet.did:
+            _note(f"Waiting for your other device to choose sync (up to {minutes} min)…")
         elif waiting.mode is FarMode.MEET and waiting.peer_did:
             name = self._wallet.display_name(waiting.peer_did)
             _note(f"Waiting for {name} to choose sync with you (up to {minutes} min)…")
@@ -118,10 +124,26 @@ def cmd_join(args: argparse.Namespace) -> int:
         return _finish(args, wallet, _sync_far(args, wallet, plan))
 
 
+def _meeting(args: argparse.Namespace, wallet: Wallet) -> FarPlan:
+    """Meet a contact, or another of my devices when the name is one of theirs."""
+    device = next(
+        (d for d in wallet.devices()[1:] if d.name.casefold() == args.did.strip().casefold()),
+        None,
+    )
+    if device is not None:
+        return FarPlan(
+            FarMode.MEET,
+            _servers(args),
+            peer_did=wallet.did,
+            seconds=args.timeout,
+            devices=(wallet.device_id, device.device_id),
+        )
+    did = person(wallet, args.did)
+    return FarPlan(FarMode.MEET, _servers(args), peer_did=did, seconds=args.timeout)
+
+
 def cmd_sync_with(args: argparse.Namespace) -> int:
     with open_wallet(args) as wallet:
-        did = person(wallet, args.did)
-        plan = FarPlan(FarMode.MEET, _servers(args), peer_did=did, seconds=args.timeout)
-        report = _sync_far(args, wallet, plan)
+        report = _sync_far(args, wallet, _meeting(args, wallet))
         Output(args.json).emit(report, _summary(report))
     return 0

@@ -31,3 +31,16 @@ def test_the_code_changes_with_every_slot() -> None:
     start = NOW - NOW % SLOT_SECONDS
     assert rendezvous(alice, bob.did, start).code == rendezvous(alice, bob.did, start + 299).code
     assert seconds_left_in_slot(start + 100) == SLOT_SECONDS - 100
+
+
+def test_two_devices_of_one_wallet_meet_on_one_code_with_one_listener() -> None:
+    me = Identity.generate()
+    laptop, desktop = "a" * 32, "b" * 32
+    here = rendezvous(me, me.did, 1_700_000_000.0, (laptop, desktop))
+    there = rendezvous(me, me.did, 1_700_000_000.0, (desktop, laptop))
+    assert here.code == there.code
+    assert here.invite != there.invite
+    # Another pair of my devices meets elsewhere; without the device ids both would listen.
+    assert rendezvous(me, me.did, 1_700_000_000.0, (laptop, "c" * 32)).code != here.code
+    plain = rendezvous(me, me.did, 1_700_000_000.0)
+    assert plain.invite and plain.code != here.code

@@ -44,8 +44,9 @@ class FarPlan:
     mode: FarMode
     servers: WormholeServers
     code: str = ""  # JOIN: the code typed
-    peer_did: str = ""  # MEET: the contact to meet
+    peer_did: str = ""  # MEET: the contact to meet (my own did: another of my devices)
     seconds: float = DEFAULT_FAR_SECONDS
+    devices: tuple[str, str] | None = None  # MEET another of my devices: (this one, that one)
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ async def _meet(
     """Wait on each time slot's derived code in turn until the contact comes or time is up."""
     while True:
         now = time.time()
-        meeting = rendezvous(identity, plan.peer_did, now)
+        meeting = rendezvous(identity, plan.peer_did, now, plan.devices)
         left = until - time.monotonic()
         if left <= 0:
             raise CodeExpired(

@@ -49,11 +49,23 @@ def shared_secret(identity: Identity, peer_did: str) -> bytes:
     return bytes(point)
 
 
-def rendezvous(identity: Identity, peer_did: str, moment: float) -> Rendezvous:
-    """The code for meeting `peer_did` in the slot of `moment` (the same on both sides)."""
+def rendezvous(
+    identity: Identity, peer_did: str, moment: float, devices: tuple[str, str] | None = None
+) -> Rendezvous:
+    """The code for meeting `peer_did` in the slot of `moment` (the same on both sides).
+
+    Two devices of one wallet (`peer_did` is my own did) tell themselves apart by their device
+    ids, `devices` = (mine, theirs): those go into the salt, and the lower one listens.
+    """
     slot = slot_at(moment)
     low, high = sorted((identity.did, peer_did))
-    salt = hashlib.sha256(f"{low}\n{high}".encode("ascii")).digest()
+    parties = f"{low}\n{high}"
+    invite = identity.did == low
+    if devices is not None:
+        first, second = sorted(devices)
+        parties += f"\n{first}\n{second}"
+        invite = devices[0] == first
+    salt = hashlib.sha256(parties.encode("ascii")).digest()
     material = HKDF(
         algorithm=hashes.SHA256(),
         length=20,
@@ -62,4 +74,4 @@ def rendezvous(identity: Identity, peer_did: str, moment: float) -> Rendezvous:
     ).derive(shared_secret(identity, peer_did))
     nameplate = _NAMEPLATE_BASE + int.from_bytes(material[:4], "big") % _NAMEPLATE_SPAN
     words = [material[i : i + 4].hex() for i in range(4, 20, 4)]
-    return Rendezvous(f"{nameplate}-{'-'.join(words)}", identity.did == low, slot)
+    return Rendezvous(f"{nameplate}-{'-'.join(words)}", invite, slot)
