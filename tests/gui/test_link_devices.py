@@ -61,7 +61,8 @@ def test_link_a_new_device_through_the_dialogs(
     wallet.endorse(dana, "plumbing", Level.STRONGLY)
     offer, join = start_both(qtbot, window, servers, tmp_path / "new")
 
-    assert join.safety.text() in offer.question.text()  # one safety code on both screens
+    assert join.safety.text() == offer.safety.text()  # one safety code on both screens
+    assert join.safety.text().startswith("Safety code: ")
     assert not Wallet.exists(tmp_path / "new")  # nothing before the person says they match
     offer.match.click()
     qtbot.waitUntil(lambda: join.report is not None and offer.report is not None, timeout=WAIT)

@@ -85,7 +85,9 @@ class LinkDeviceDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.busy = _busy()
-        self.question = QLabel()
+        self.safety = _big(QLabel(), 1.5)
+        self.safety.setAccessibleName(self.tr("Safety code"))
+        self.question = QLabel(self.tr("Does the other device show this safety code?"))
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.match = QPushButton(self.tr("They &match"))
@@ -102,6 +104,7 @@ class LinkDeviceDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(code_row)
+        layout.addWidget(self.safety)
         layout.addLayout(answers)
         layout.addWidget(self.status)
         layout.addWidget(self.busy)
@@ -125,8 +128,9 @@ class LinkDeviceDialog(QDialog):
         )
 
     def _show_question(self, shown: bool) -> None:
-        for widget in (self.question, self.match, self.differ):
+        for widget in (self.safety, self.question, self.match, self.differ):
             widget.setVisible(shown)
+        self.busy.setVisible(not shown)
 
     def _code(self, code: str) -> None:
         self.code.setText(code)
@@ -134,9 +138,7 @@ class LinkDeviceDialog(QDialog):
         self.status.setText(self.tr("Waiting for the other device (up to 10 minutes)…"))
 
     def _safety(self, code: str) -> None:
-        self.question.setText(
-            self.tr("Does the other device show the safety code %1?").replace("%1", code)
-        )
+        self.safety.setText(self.tr("Safety code: %1").replace("%1", code))
         self._show_question(True)
         self.match.setDefault(True)
         self.match.setFocus()
@@ -156,8 +158,8 @@ class LinkDeviceDialog(QDialog):
         self._done(_message(exc))
 
     def _done(self, text: str) -> None:
-        self.busy.setVisible(False)
         self._show_question(False)
+        self.busy.setVisible(False)
         self.status.setText(text)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
 
@@ -249,7 +251,7 @@ class JoinDeviceDialog(QDialog):
         )
 
     def _safety(self, code: str) -> None:
-        self.safety.setText(code)
+        self.safety.setText(self.tr("Safety code: %1").replace("%1", code))
         self.safety.setVisible(True)
         self.status.setText(
             self.tr("Check that the other device shows the same safety code, and confirm there.")
