@@ -68,7 +68,22 @@ def test_a_wrong_passphrase_is_refused_and_writes_nothing(filled: Wallet, tmp_pa
     target = tmp_path / "restored"
     with pytest.raises(WrongPassphrase):
         Wallet.restore_backup(file, target, "not the passphrase")
-    assert not target.exists() or list(target.iterdir()) == []
+    assert not target.exists()  # not even the folder it made
+    target.mkdir()  # a folder the person made stays, empty
+    with pytest.raises(WrongPassphrase):
+        Wallet.restore_backup(file, target, "not the passphrase")
+    assert target.exists() and list(target.iterdir()) == []
+
+
+def test_a_restored_backup_is_a_new_device_of_the_same_wallet(
+    filled: Wallet, tmp_path: Path
+) -> None:
+    original = filled.device_id  # made before the backup, so the backup holds it
+    file = filled.backup(tmp_path / "b").path
+    with Wallet.restore_backup(file, tmp_path / "r", PASSPHRASE) as restored:
+        assert restored.did == filled.did
+        assert restored.device_id != original
+        assert restored.contacts() == filled.contacts()
 
 
 def test_the_passphrase_valid_at_backup_time_opens_it(filled: Wallet, tmp_path: Path) -> None:

@@ -115,6 +115,7 @@ class BackupUseCases(WalletCore):
         """A new wallet in `home` (which holds none) from `backup`, returned unlocked."""
         if WalletFiles(home).exists():
             raise WalletExists(f"A wallet already exists in {home}; restore into an empty folder.")
+        made_home = not home.exists()
         try:
             home.mkdir(parents=True, exist_ok=True, mode=0o700)
             staging = Path(tempfile.mkdtemp(prefix=".restoring-", dir=home))
@@ -124,6 +125,12 @@ class BackupUseCases(WalletCore):
             key = _unpack(Path(backup), WalletFiles(staging), passphrase)
             _check_opens(cls.open_with_key(staging, key, os_unlock=os_unlock))
             _move_into(WalletFiles(staging), WalletFiles(home))
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            if made_home:  # a failed restore leaves no trace, not even the folder it made
+                with contextlib.suppress(OSError):
+                    home.rmdir()
+            raise
         finally:
             shutil.rmtree(staging, ignore_errors=True)
         wallet = cls.open_with_key(home, key, os_unlock=os_unlock)
