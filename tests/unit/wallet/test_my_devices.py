@@ -11,6 +11,7 @@ import pytest
 
 from support.cli import PASSPHRASE
 from vouch.core.changes import Change, clock_from_ms
+from vouch.core.errors import InvalidInput
 from vouch.core.identity import Identity
 from vouch.core.records import Audience, EndorsementFilter, Level, Verification
 from vouch.exchange.p2p.service import SyncOptions, SyncServer, sync_with
@@ -159,3 +160,16 @@ def test_malformed_records_from_my_device_are_refused_and_change_nothing(
     assert summary.invalid == 1 and summary.added == 0
     assert laptop.change_records() == before
     assert laptop.contacts() == []
+
+
+def test_a_forgotten_device_is_listed_again_when_it_syncs(
+    two_devices: tuple[Wallet, Wallet],
+) -> None:
+    laptop, desktop = two_devices
+    sync(laptop, desktop)
+    laptop.forget_device(desktop.device_id)
+    assert [d.device_id for d in laptop.devices()] == [laptop.device_id]
+    with pytest.raises(InvalidInput):
+        laptop.forget_device(laptop.device_id)
+    sync(desktop, laptop)
+    assert [d.device_id for d in laptop.devices()] == [laptop.device_id, desktop.device_id]

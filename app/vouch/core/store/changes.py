@@ -52,7 +52,7 @@ def apply_audience_changes(conn: Connection) -> int:
 def note_device_sync(conn: Connection, device_id: str, when: float) -> None:
     conn.execute(
         "INSERT INTO devices (device_id, last_sync, forgotten) VALUES (?, ?, 0) "
-        "ON CONFLICT (device_id) DO UPDATE SET last_sync = excluded.last_sync",
+        "ON CONFLICT (device_id) DO UPDATE SET last_sync = excluded.last_sync, forgotten = 0",
         (device_id, when),
     )
 
