@@ -29,6 +29,7 @@ def fingerprint(wallet: Wallet) -> dict[str, object]:
         "audiences": sorted((e.id, e.audience.value) for e in wallet.endorsements()),
         "contacts": sorted((c.did, c.petname, c.verified, c.note) for c in wallet.contacts()),
         "setting": wallet.get_setting("theme"),
+        "changes": [c for c in wallet.change_records() if not c.key.startswith("device/")],
     }
 
 

@@ -82,6 +82,25 @@ def device_name_key(device: str) -> str:
     return f"device/{device}/name"
 
 
+def backfill(conn: Connection, me: str) -> int:
+    """Give records to state that has none yet (kept by a version before change records)."""
+    made = 0
+    for did in store.contacts_without_records(conn):
+        contact = queries.get_contact(conn, did)
+        if contact is not None:
+            record_change(conn, contact_key(did), contact_value(contact))
+            made += 1
+    for issuer, statement_id, audience in store.audiences_without_records(conn, me):
+        record_change(conn, audience_key(issuer, statement_id), audience)
+        made += 1
+    for name in TRAVELLING_SETTINGS:
+        value = queries.get_setting(conn, name)
+        if value is not None and store.get_change(conn, f"setting/{name}") is None:
+            record_change(conn, f"setting/{name}", value)
+            made += 1
+    return made
+
+
 @dataclass(frozen=True)
 class MergeResult:
     """What merging another device's records did here."""

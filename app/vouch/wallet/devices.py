@@ -110,8 +110,11 @@ class DeviceUseCases(WalletCore):
     # -- what a sync between my devices carries ------------------------------------------
     @serialised
     def change_records(self) -> list[Change]:
+        """Every record, after giving one to state kept before there were records."""
         self.device_name()  # this device's name is a record too: make sure it exists
-        return store.all_changes(self._database.conn)
+        with self._database.transaction() as conn:
+            changelog.backfill(conn, self.did)
+            return store.all_changes(conn)
 
     @serialised
     def merge_device_changes(self, incoming: list[Change]) -> MergeResult:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from support.cli import PASSPHRASE
+from support.store import open_store
 from vouch.core.changes import Change, clock_from_ms
 from vouch.core.errors import InvalidInput
 from vouch.core.identity import Identity
@@ -173,3 +174,21 @@ def test_a_forgotten_device_is_listed_again_when_it_syncs(
         laptop.forget_device(laptop.device_id)
     sync(desktop, laptop)
     assert [d.device_id for d in laptop.devices()] == [laptop.device_id, desktop.device_id]
+
+
+def test_state_kept_before_change_records_travels_too(two_devices: tuple[Wallet, Wallet]) -> None:
+    """A wallet from a version without change records: its contacts and audiences still go."""
+    laptop, desktop = two_devices
+    laptop.add_contact(DANA, "Dana", verified=True)
+    mine = laptop.endorse(DANA, "plumbing", Level.STRONGLY)
+    laptop.set_audience(mine.id, Audience.SUBJECT)
+    laptop.set_setting("recovery_phrase_confirmed", "yes")
+    with open_store(laptop.home, laptop.store_key()) as database:  # as an older version left it
+        database.conn.execute("DELETE FROM changes")
+    assert laptop.contact(DANA) is not None
+
+    sync(desktop, laptop)
+
+    assert desktop.contact(DANA).petname == "Dana"
+    assert desktop.endorsement(mine.id).audience is Audience.SUBJECT
+    assert desktop.get_setting("recovery_phrase_confirmed") == "yes"

@@ -74,3 +74,23 @@ def known_devices(conn: Connection) -> dict[str, tuple[float | None, bool]]:
 def statement_issuer_and_id(conn: Connection, seq: int) -> tuple[str, str]:
     row = conn.execute("SELECT issuer, id FROM statements WHERE seq = ?", (seq,)).fetchone()
     return str(row[0]), str(row[1])
+
+
+def contacts_without_records(conn: Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT did FROM contacts AS t WHERE NOT EXISTS "
+        "(SELECT 1 FROM changes AS c WHERE c.key = 'contact/' || t.did)"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def audiences_without_records(conn: Connection, me: str) -> list[tuple[str, str, str]]:
+    """(issuer, id, audience) of statements whose audience was chosen but has no record."""
+    rows = conn.execute(
+        "SELECT issuer, id, audience FROM statements AS s "
+        "WHERE audience != CASE WHEN issuer = ? THEN 'contacts' ELSE 'private' END "
+        "AND NOT EXISTS (SELECT 1 FROM changes AS c "
+        "WHERE c.key = 'audience/' || s.issuer || '/' || s.id)",
+        (me,),
+    )
+    return [(str(i), str(s), str(a)) for i, s, a in rows]
