@@ -24,6 +24,7 @@ from vouch.exchange.wormhole.link import (
     OpenLink,
     WormholeLink,
     WormholeServers,
+    finish_link,
 )
 from vouch.exchange.wormhole.rendezvous import rendezvous, seconds_left_in_slot
 
@@ -139,7 +140,7 @@ async def sync_far(
             await link.close()
             raise
     try:
-        return await sync_over(
+        report = await sync_over(
             opened.reader,
             opened.writer,
             CodeVerifiedStore(store, expected),
@@ -150,6 +151,8 @@ async def sync_far(
             on_status=on_status,
             options=options,
         )
+        await finish_link(opened, options.read_timeout)
+        return report
     finally:
         await link.close()
 

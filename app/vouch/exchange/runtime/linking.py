@@ -31,7 +31,7 @@ from vouch.exchange.p2p.framing import FramedStream
 from vouch.exchange.p2p.service import SyncOptions, sync_over
 from vouch.exchange.p2p.status import StatusCallback, SyncReport
 from vouch.exchange.p2p.store import SyncStore
-from vouch.exchange.wormhole.link import OpenLink, WormholeLink, WormholeServers
+from vouch.exchange.wormhole.link import OpenLink, WormholeLink, WormholeServers, finish_link
 
 LINK_PURPOSE = b"vouch/link/1"
 MAX_LINK_MESSAGE = 4096
@@ -274,7 +274,7 @@ async def _sync(
 ) -> SyncReport:
     """The first sync between the two devices, now both the same identity, on a new channel."""
     me = store.identity.did
-    return await sync_over(
+    report = await sync_over(
         opened.reader,
         opened.writer,
         store,
@@ -285,6 +285,8 @@ async def _sync(
         on_status=on_status,
         options=options,
     )
+    await finish_link(opened, options.read_timeout)
+    return report
 
 
 def _default_link(servers: WormholeServers, seconds: float) -> WormholeLink:

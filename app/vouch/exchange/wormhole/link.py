@@ -121,6 +121,25 @@ class OpenLink:
     code: str
 
 
+FINISHED = b"\x00"  # sent after the last frame of a finished sync, outside the channel
+
+
+async def finish_link(opened: OpenLink, timeout: float) -> None:
+    """After a finished sync: say so, and wait until the other side says so too (or leaves).
+
+    A side's sync ends when it has the other side's last item, but its own last items may still
+    be on their way through the two helpers. Closing its helper then would cut them off. So each
+    side sends one byte after its last frame and closes only once the other side's byte (or the
+    end of the stream) arrives: by then the other side has finished, which it does only after
+    taking every item sent to it. A side that says nothing is given `timeout` seconds.
+    """
+    with contextlib.suppress(OSError, ConnectionError):
+        opened.writer.write(FINISHED)
+        await opened.writer.drain()
+    with contextlib.suppress(TimeoutError, OSError, ConnectionError):
+        await asyncio.wait_for(opened.reader.read(1), timeout)
+
+
 class WormholeLink:
     """One wormhole, one helper process. Use `async with` so the helper always ends."""
 
