@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -94,12 +93,3 @@ class LinkJob(QObject):
 
     def show_safety(self, code: str) -> None:
         self.safety_ready.emit(code)
-
-
-def describe(report: Any) -> str:
-    """One line about a finished link, for the dialogs."""
-    received = report.sync.received.added
-    return (
-        f"Linked with {report.other_name}. Sent {report.sync.sent} item(s), "
-        f"received {received} new."
-    )

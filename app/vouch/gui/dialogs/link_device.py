@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from vouch.errors import VouchError
 from vouch.exchange.runtime import WormholeServers
-from vouch.gui.link_job import LinkJob, describe
+from vouch.gui.link_job import LinkJob
 from vouch.wallet import Wallet, check_passphrase_strength
 from vouch.wallet.linking import LinkReport, join_existing_wallet, link_new_device
 
@@ -54,6 +54,16 @@ def _busy() -> QProgressBar:
 
 def _message(exc: BaseException) -> str:
     return exc.message if isinstance(exc, VouchError) else str(exc)
+
+
+def describe(report: LinkReport) -> str:
+    """One line about a finished link."""
+    text = QCoreApplication.translate(
+        "LinkDevice", "Linked with {name}. Sent {sent} item(s), received {received} new."
+    )
+    return text.format(
+        name=report.other_name, sent=report.sync.sent, received=report.sync.received.added
+    )
 
 
 class LinkDeviceDialog(QDialog):
@@ -138,7 +148,7 @@ class LinkDeviceDialog(QDialog):
         self.status.setText(self.tr("Waiting for the other device (up to 10 minutes)…"))
 
     def _safety(self, code: str) -> None:
-        self.safety.setText(self.tr("Safety code: %1").replace("%1", code))
+        self.safety.setText(self.tr("Safety code: {code}").format(code=code))
         self._show_question(True)
         self.match.setDefault(True)
         self.match.setFocus()
@@ -251,7 +261,7 @@ class JoinDeviceDialog(QDialog):
         )
 
     def _safety(self, code: str) -> None:
-        self.safety.setText(self.tr("Safety code: %1").replace("%1", code))
+        self.safety.setText(self.tr("Safety code: {code}").format(code=code))
         self.safety.setVisible(True)
         self.status.setText(
             self.tr("Check that the other device shows the same safety code, and confirm there.")
@@ -269,9 +279,9 @@ class JoinDeviceDialog(QDialog):
         if Wallet.exists(self.home):  # the identity arrived; only the first sync broke off
             self.status.setText(
                 self.tr(
-                    "Your identity arrived, but the first sync did not finish (%1). Unlock, "
+                    "Your identity arrived, but the first sync did not finish ({reason}). Unlock, "
                     "then sync with your other device to bring the rest."
-                ).replace("%1", _message(exc))
+                ).format(reason=_message(exc))
             )
             self.job = None
             self.accept()

@@ -93,7 +93,7 @@ class DevicesGroup(QGroupBox):
 
     def _name(self, device: DeviceInfo) -> str:
         return (
-            self.tr("%1 (this device)").replace("%1", device.name)
+            self.tr("{name} (this device)").format(name=device.name)
             if device.this_device
             else device.name
         )
@@ -126,7 +126,9 @@ class DevicesGroup(QGroupBox):
         dialog.exec()
         if dialog.report is not None:
             self.session.notify_changed()
-            self.message.setText(self.tr("Linked with %1.").replace("%1", dialog.report.other_name))
+            self.message.setText(
+                self.tr("Linked with {name}.").format(name=dialog.report.other_name)
+            )
         self.dialog = None
         self.refresh()
 
@@ -155,16 +157,16 @@ class DevicesGroup(QGroupBox):
             self,
             self.tr("Forget this device?"),
             self.tr(
-                "“%1” will no longer be listed here. It still holds your identity: if it was "
+                "“{name}” will no longer be listed here. It still holds your identity: if it was "
                 "lost or stolen, whoever has it and its passphrase can sign as you. Then recover "
                 "your identity on a device you trust (with your guardians or the recovery "
                 "phrase), make a new identity, and tell your contacts."
-            ).replace("%1", device.name),
+            ).format(name=device.name),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Ok,
             QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Ok:
             return
         self.session.wallet.forget_device(device.device_id)
-        self.message.setText(self.tr("Forgot %1 on this device.").replace("%1", device.name))
+        self.message.setText(self.tr("Forgot {name} on this device.").format(name=device.name))
         self.refresh()
