@@ -3,12 +3,17 @@
 Runs the real app on a demo wallet made through the facade, in a throwaway folder:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py   (or under xvfb-run)
+
+The main set is in English with the light theme; docs/screenshots/fr-light/ and fr-dark/
+show the pages in French in both themes (built from resources/i18n/vouch_fr.ts if its .qm
+is not there yet).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 import tempfile
 import threading
@@ -145,6 +150,67 @@ def exchange_demo(window: MainWindow, root: Path) -> None:
         fay.lock()
 
 
+def translations(root: Path) -> Path:
+    """The folder with vouch_fr.qm: the installed one, else one built now from the .ts."""
+    from vouch.gui import i18n
+
+    if i18n.has_translation("fr"):
+        return Path(str(i18n.translations_dir()))
+    folder = root / "i18n"
+    folder.mkdir(exist_ok=True)
+    source = Path(__file__).resolve().parent.parent / "resources" / "i18n" / "vouch_fr.ts"
+    tool = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run(
+        [str(tool), "-silent", str(source), "-qm", str(folder / "vouch_fr.qm")], check=True
+    )
+    return folder
+
+
+def language_set(root: Path, home: Path, language: str, theme: str) -> None:
+    """Every page, the Help guide and two dialogs, in `language` with `theme`."""
+    from vouch.gui import i18n
+    from vouch.gui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    folder = OUT / f"{language}-{theme}"
+    folder.mkdir(parents=True, exist_ok=True)
+    i18n.install(language, translations(root) if language != "en" else None)
+    apply_theme(app, theme)
+    window = MainWindow(home)
+    window.resize(*SIZE)
+    window.show()
+    grab(window, f"{folder.name}/unlock")
+    window.session.open(Wallet.open(home, PASSPHRASE))
+    for index, page in enumerate(window.pages):
+        window.show_page(index)
+        if page is window.endorse_page:
+            page.person.setCurrentIndex(page.person.findText("Dana, plumber"))
+            page.scope.setEditText("plumbing")
+            settle()
+            page.update_preview()
+        if page is window.endorsements_page:
+            page.view.selectRow(1)
+        if page is window.find_page:
+            page.query.setEditText("plumbing")
+            page.search()
+            settle()
+        grab(window, f"{folder.name}/{page.key}")
+    window.show_export(person=window.session.wallet.contacts()[0].did)
+    grab(window.dialogs[-1], f"{folder.name}/export")
+    window.dialogs[-1].close()
+    window.settings_page.change_passphrase()
+    grab(window.settings_page.passphrase_dialog, f"{folder.name}/change-passphrase")
+    window.settings_page.passphrase_dialog.close()
+    window.show_guide()
+    assert window.help_dialog is not None
+    grab(window.help_dialog, f"{folder.name}/getting-started")
+    window.help_dialog.close()
+    window.close()
+    i18n.install("en")
+    apply_theme(app, "system")
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -215,6 +281,8 @@ def main() -> int:
         grab(window, "find-dark")
         window.settings_page.theme_combo.setCurrentIndex(0)
         window.close()
+        for language, theme in (("fr", "light"), ("fr", "dark"), ("en", "dark")):
+            language_set(root, home, language, theme)
     return 0
 
 

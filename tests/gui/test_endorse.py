@@ -52,7 +52,8 @@ def test_preview_then_sign(qtbot: QtBot, window: MainWindow, endorse_page: Endor
         "fixed the sink",
     )
     assert given[0].valid_until.astimezone(UTC).date() == date(2031, 5, 17)
-    assert page.message.text() == "Signed: you rely on Gil strongly for plumbing."
+    assert page.message.text() == "✓ Signed: you rely on Gil strongly for plumbing."
+    assert page.person.hasFocus() or page.person.lineEdit().hasFocus()
     assert page.scope.currentText() == ""  # the form is ready for the next one
     assert page.scope.findText("plumbing") >= 0  # scopes in use are offered
 

@@ -63,7 +63,10 @@ def test_details_show_the_signed_document(qtbot: QtBot, populated_window: MainWi
     page.view.selectRow(rows["Ana"])
     item = page.selected()
     assert item is not None
-    assert page.document.toPlainText() == item.document
+    assert json.loads(page.document.toPlainText()) == json.loads(item.document)
+    assert page.document.toPlainText() == json.dumps(
+        json.loads(item.document), indent=2, ensure_ascii=False
+    )
     assert json.loads(page.document.toPlainText())["proof"]
     assert page.verification.text().startswith("✓")
     assert "Ana" in page.summary.text() and "plumbing" in page.summary.text()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from gui_helpers import make_peer
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -109,7 +109,7 @@ def test_every_column_sorts(qtbot: QtBot, populated_window: MainWindow) -> None:
 def test_rows_are_read_a_window_at_a_time(qtbot: QtBot, many: EndorsementsPage) -> None:
     model, view = many.model, many.view
     assert model.total == model.rowCount() == ROWS  # the whole list is scrollable at once
-    assert many.count_label.text() == f"{ROWS} statements"
+    assert many.count_label.text() == f"{QLocale().toString(ROWS)} statements"
     assert model.cached_pages() <= EndorsementModel.CACHED_PAGES
     view.scrollToBottom()
     view.viewport().repaint()

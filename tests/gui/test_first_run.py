@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from gui_helpers import PASSPHRASE, open_window
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from vouch.flows.first_run import PHRASE_CONFIRMED, Step
@@ -39,7 +40,10 @@ def test_create_refuses_weak_and_mismatched_then_quizzes(qtbot: QtBot, home: Pat
     assert page.strength_label.text().startswith("Very weak")
     _type_passphrase(page, "password1", "password1")
     assert page.pass_message.isVisible()
-    assert "first passphrases anyone would try" in page.pass_message.text()
+    assert "too easy to guess" in page.pass_message.text()
+    # The reason is said once, under the field, not repeated in the message.
+    assert "first passphrases anyone would try" in page.strength_label.text()
+    assert "first passphrases anyone would try" not in page.pass_message.text()
     _type_passphrase(page, PASSPHRASE, PASSPHRASE + "x")
     assert page.pass_message.text() == "The two passphrases are not the same."
     assert not Wallet.exists(home)
@@ -104,16 +108,65 @@ def test_restore_from_phrase_gives_the_same_identity(qtbot: QtBot, tmp_path: Pat
     assert window.session.wallet.get_setting(PHRASE_CONFIRMED) == "yes"
 
 
-def test_restore_with_a_wrong_word_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+def test_restore_with_a_wrong_word_says_so_before_the_passphrase(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
     window, page = _wizard(qtbot, tmp_path / "w")
     page.restore_button.click()
-    page.phrase_edit.setPlainText(" ".join(["abandon"] * 24))  # bad checksum
+    page.phrase_edit.setPlainText(" ".join(["abandon"] * 24))  # real words, bad checksum
     page.restore_next.click()
-    _type_passphrase(page, PASSPHRASE, PASSPHRASE)
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.pages[Step.RESTORE_PHRASE])
+    assert page.stack.currentWidget() is page.pages[Step.RESTORE_PHRASE]  # not on to the passphrase
     assert page.restore_message.isVisible()
-    assert "recovery phrase" in page.restore_message.text().lower()
+    assert "do not fit together" in page.restore_message.text()
     assert not window.session.is_unlocked and not Wallet.exists(tmp_path / "w")
+
+
+def test_a_mistyped_word_is_caught_as_it_is_typed(qtbot: QtBot, tmp_path: Path) -> None:
+    _window, page = _wizard(qtbot, tmp_path / "w")
+    page.restore_button.click()
+    page.phrase_edit.setFocus()
+    qtbot.keyClicks(page.phrase_edit, "abandon ability abl")
+    assert not page.restore_message.isVisible()  # "abl" is still being typed
+    qtbot.keyClicks(page.phrase_edit, "x ")
+    assert page.restore_message.isVisible()
+    assert page.restore_message.text().startswith("Word 3, “ablx”")
+    for _ in range(2):
+        qtbot.keyClick(page.phrase_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(page.phrase_edit, "e ")
+    assert not page.restore_message.isVisible()  # "able" is a word
+
+
+def test_the_recovery_words_are_offered_while_typing(qtbot: QtBot, tmp_path: Path) -> None:
+    _window, page = _wizard(qtbot, tmp_path / "w")
+    page.restore_button.click()
+    page.phrase_edit.setFocus()
+    qtbot.keyClicks(page.phrase_edit, "zo")
+    completer = page.phrase_edit.completer
+    offered = [
+        completer.completionModel().index(r, 0).data()
+        for r in range(completer.completionModel().rowCount())
+    ]
+    assert offered == ["zone", "zoo"]
+    page.phrase_edit.insert_completion("zone")
+    assert page.phrase_edit.toPlainText() == "zone "
+
+
+def test_after_a_restore_from_the_phrase_the_app_says_how_to_get_endorsements_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    original = Wallet.create(tmp_path / "original", PASSPHRASE)
+    phrase = original.recovery_phrase(PASSPHRASE)
+    original.lock()
+    window, page = _wizard(qtbot, tmp_path / "restored")
+    page.restore_button.click()
+    page.phrase_edit.setPlainText(phrase)
+    page.restore_next.click()
+    with qtbot.waitSignal(window.session.unlocked, timeout=10_000):
+        _type_passphrase(page, PASSPHRASE, PASSPHRASE)
+    note = window.restored_note
+    assert note is not None and note.isVisible()
+    assert "not in the recovery phrase" in note.text()
+    assert "backup" in note.text() and "exchange" in note.text()
 
 
 def test_open_existing_folder(

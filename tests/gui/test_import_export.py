@@ -18,6 +18,7 @@ from vouch.exchange.bundle import encode_bundle
 from vouch.gui.dialogs.export_dialog import ExportDialog
 from vouch.gui.dialogs.import_dialog import ImportDialog
 from vouch.gui.main_window import MainWindow
+from vouch.gui.widgets.qr import QUIET_ZONE
 from vouch.wallet import Wallet
 
 
@@ -241,7 +242,8 @@ def test_export_file_text_and_qr(
     dialog.save_button.click()
     saved = target.with_suffix(".vouch")
     assert saved.exists()
-    assert dialog.message.text() == f"Saved 2 item(s) to {saved}."
+    assert dialog.message.text().startswith(f"✓ Saved to {saved}: 2 statement")
+    assert "revocation" not in dialog.message.text()  # none was withdrawn
     preview = kim.preview_import(saved.read_bytes())
     assert sorted(e.scope for e in preview.new) == ["baking", "driving"]
 
@@ -251,6 +253,21 @@ def test_export_file_text_and_qr(
     dialog.qr_button.click()
     assert dialog.qr.isVisible() and dialog.qr.modules > 21
     assert len(kim.preview_import(dialog.qr.text).new) == 2
+    # Crisp: whole pixels per module, the widget exactly the code plus its quiet zone.
+    pixels = dialog.qr.module_pixels()
+    assert pixels >= 3
+    side = (dialog.qr.modules + 2 * QUIET_ZONE) * pixels
+    assert dialog.qr.width() == dialog.qr.height() == side
+    image = dialog.qr.grab().toImage()
+    quiet = [image.pixelColor(x, x).name() for x in range(QUIET_ZONE * pixels)]
+    assert set(quiet) == {"#ffffff"}
+    first = QUIET_ZONE * pixels  # the finder pattern's corner: a whole dark module
+    corner = {
+        image.pixelColor(first + dx, first + dy).name()
+        for dx in range(pixels)
+        for dy in range(pixels)
+    }
+    assert corner == {"#000000"}
 
 
 def test_export_needs_a_choice(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

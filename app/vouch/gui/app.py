@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 import vouch
 from vouch.core.process import disable_core_dumps
-from vouch.gui import messages
+from vouch.gui import i18n, messages, refcounts, style, worker
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
 from vouch.gui.preferences import Preferences
@@ -75,10 +75,13 @@ def set_names() -> None:
 
 
 def configure_application(app: QApplication) -> None:
-    """Names (for QSettings and the desktop), the icon and the chosen theme."""
+    """Names (for QSettings and the desktop), the language, the icon and the chosen theme."""
+    refcounts.guard()
     set_names()
+    i18n.install(Preferences().language)
     app.setDesktopFileName("vouch")
     app.setWindowIcon(app_icon())
+    style.install(app)
     apply_theme(app, Preferences().theme)
 
 
@@ -186,6 +189,7 @@ def _smoke_check(app: QApplication, window: MainWindow) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()  # before anything holds a passphrase, a seed or a key
+    refcounts.guard()  # before the first Qt call that could use up a reference
     args = parse_args(sys.argv[1:] if argv is None else argv)
     smoke = args.smoke_test or os.environ.get(SMOKE_ENV) == "1"
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -210,8 +214,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = start_window(home, request, server)
     if smoke:
         QTimer.singleShot(0, lambda: _smoke_check(app, window))
+    return run_until_quit(app, window, server)
+
+
+def run_until_quit(app: QApplication, window: MainWindow, server: InstanceServer | None) -> int:
+    """Run the event loop, then take everything down in order while Qt is still there."""
     try:
         return app.exec()
     finally:
-        if server is not None:
-            server.close()
+        shut_down(app, window, server)
+
+
+def shut_down(app: QApplication, window: MainWindow, server: InstanceServer | None) -> None:
+    """After the event loop: lock (if Ctrl+Q did not already), stop every background job and
+    the exchange loop, then delete the window before the application object goes away, so
+    that nothing is destroyed by the interpreter's exit in an arbitrary order."""
+    window.shut_down()
+    if server is not None:
+        server.close()
+    worker.cancel_all()
+    worker.wait_for_all()
+    for handler in window.findChildren(FileOpenHandler):
+        app.removeEventFilter(handler)
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    worker.forget_finished()

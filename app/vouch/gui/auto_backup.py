@@ -88,10 +88,14 @@ class AutoBackup(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.pending = True
-        text = exc.message if isinstance(exc, VouchError) else "the backup could not be written."
+        text = (
+            exc.message
+            if isinstance(exc, VouchError)
+            else self.tr("the backup could not be written.")
+        )
         if text != self._failure:
             self._failure = text
-            self.message.emit(f"Automatic backup failed: {text}")
+            self.message.emit(self.tr("Automatic backup failed: {text}").format(text=text))
 
     def _before_lock(self) -> None:
         """The store is still open: back up a change that is not in a backup yet."""

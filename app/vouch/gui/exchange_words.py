@@ -2,20 +2,37 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from vouch.exchange.runtime import SyncPhase, SyncReport
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.text import escaped
 
+CONTEXT = "ExchangeWords"
 PHASE_WORDS = {
-    SyncPhase.CONNECTING: "Connecting…",
-    SyncPhase.HANDSHAKE: "Securing the connection…",
-    SyncPhase.AWAITING_CONFIRMATION: "Waiting for both of you to compare the code…",
-    SyncPhase.RECONCILING: "Comparing what each wallet holds…",
+    SyncPhase.CONNECTING: QT_TRANSLATE_NOOP("ExchangeWords", "Connecting…"),
+    SyncPhase.HANDSHAKE: QT_TRANSLATE_NOOP("ExchangeWords", "Securing the connection…"),
+    SyncPhase.AWAITING_CONFIRMATION: QT_TRANSLATE_NOOP(
+        "ExchangeWords", "Waiting for both of you to compare the code…"
+    ),
+    SyncPhase.RECONCILING: QT_TRANSLATE_NOOP("ExchangeWords", "Comparing what each wallet holds…"),
 }
 ATTEMPT_LINES = 3  # failed pairing attempts shown at once (the newest)
-NO_WALLETS = (
+NO_WALLETS = QT_TRANSLATE_NOOP(
+    "ExchangeWords",
     "No visible wallets nearby yet. Ask the other person to make their wallet visible, "
-    "or type the address their screen shows."
+    "or type the address their screen shows.",
 )
+
+
+def words(text: str) -> str:
+    """One of the texts above in the user's language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def phase_words(phase: SyncPhase) -> str:
+    text = PHASE_WORDS.get(phase)
+    return words(text) if text else QCoreApplication.translate("ExchangeWords", "Exchanging…")
 
 
 def countdown_text(seconds: float) -> str:
@@ -23,19 +40,30 @@ def countdown_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+def minutes_text(minutes: int) -> str:
+    return QCoreApplication.translate("ExchangeWords", "%n minutes", "", minutes)
 
 
 def summary_text(report: SyncReport, name: str, incoming: bool) -> str:
     got = report.received
-    parts = [f"received {got.added - got.revocations} new"]
+    translate = QCoreApplication.translate
+    parts = [translate("ExchangeWords", "received %n new", "", got.added - got.revocations)]
     if got.revocations:
-        parts.append(plural(got.revocations, "revocation"))
-    parts.append(plural(got.duplicates, "duplicate"))
-    parts.append(f"{got.invalid} invalid")
-    how = "they connected" if incoming else "you connected"
-    return (
-        f"<b>Exchanged with {escaped(name)}</b> ({how}): {', '.join(parts)}; "
-        f"sent {plural(report.sent, 'item')}."
-    )
+        parts.append(translate("ExchangeWords", "%n revocations", "", got.revocations))
+    parts.append(translate("ExchangeWords", "%n duplicates", "", got.duplicates))
+    parts.append(translate("ExchangeWords", "%n invalid", "", got.invalid))
+    if incoming:
+        text = QCoreApplication.translate(
+            "ExchangeWords",
+            "<b>Exchanged with {name}</b> (they connected): {parts}; sent %n items.",
+            "",
+            report.sent,
+        )
+    else:
+        text = QCoreApplication.translate(
+            "ExchangeWords",
+            "<b>Exchanged with {name}</b> (you connected): {parts}; sent %n items.",
+            "",
+            report.sent,
+        )
+    return text.format(name=escaped(name), parts=", ".join(parts))

@@ -30,6 +30,7 @@ import vouch
 from vouch.gui import messages, worker
 from vouch.gui.auto_backup import AutoBackup
 from vouch.gui.dialogs.export_dialog import ExportDialog
+from vouch.gui.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from vouch.gui.dialogs.import_dialog import ImportDialog
 from vouch.gui.icons import icon
 from vouch.gui.idle import IdleWatcher
@@ -45,8 +46,9 @@ from vouch.gui.pages.settings import SettingsPage
 from vouch.gui.pages.unlock import UnlockPage
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
-from vouch.wallet import BackupInfo, QuickUnlock, Wallet, new_backup_name
+from vouch.wallet import BackupInfo, QuickUnlock, Wallet, default_home, new_backup_name
 
+APP_NAME = "Vouch"
 VOUCH_SUFFIX = ".vouch"
 EXCHANGE_SHORTCUT = "Ctrl+Shift+S"
 
@@ -69,7 +71,7 @@ class MainWindow(QMainWindow):
         self, home: Path, parent: QWidget | None = None, *, os_unlock: QuickUnlock | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Vouch")
+        self.setWindowTitle(self.tr("Vouch"))
         self.setAcceptDrops(True)
         self.session = Session(home, self, os_unlock=os_unlock)
         self.preferences = Preferences()
@@ -115,16 +117,18 @@ class MainWindow(QMainWindow):
             self.settings_page,
         ]
         nav = QListWidget()
-        nav.setAccessibleName("Pages")
+        nav.setAccessibleName(self.tr("Pages"))
         nav.setIconSize(QSize(22, 22))
-        nav.setMaximumWidth(190)
         nav.setSpacing(2)
+        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         stack = QStackedWidget()
         for index, page in enumerate(self.pages, 1):
-            item = QListWidgetItem(icon(page.icon_name), page.title)
-            item.setToolTip(f"{page.title} (Ctrl+{index})")
+            title = page.display_title()
+            item = QListWidgetItem(icon(page.icon_name), title)
+            item.setToolTip(self.tr("{title} (Ctrl+{index})").format(title=title, index=index))
             nav.addItem(item)
             stack.addWidget(page)
+        self._fit_nav(nav)
         nav.currentRowChanged.connect(stack.setCurrentIndex)
         nav.currentRowChanged.connect(self._page_changed)
         workspace = QWidget()
@@ -132,6 +136,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(nav)
         layout.addWidget(stack, 1)
         return workspace, nav, stack
+
+    @staticmethod
+    def _fit_nav(nav: QListWidget) -> None:
+        """The sidebar is exactly as wide as its longest page name needs (in any language),
+        and keeps that width when the window narrows: names are never cut."""
+        metrics = nav.fontMetrics()
+        longest = max(
+            (metrics.horizontalAdvance(nav.item(r).text()) for r in range(nav.count())),
+            default=0,
+        )
+        width = longest + nav.iconSize().width() + 2 * nav.spacing() + 44
+        nav.setFixedWidth(width)
 
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
@@ -147,21 +163,26 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.import_action = self._action("&Import…", self.choose_import_file, "Ctrl+I")
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.import_action = self._action(self.tr("&Import…"), self.choose_import_file, "Ctrl+I")
         self.import_action.setShortcuts(_keys("Ctrl+I", QKeySequence.StandardKey.Open))
         self.import_action.setIcon(icon("import"))
         self.paste_action = self._action(
-            "Import from &Clipboard", self.import_clipboard, "Ctrl+Shift+V"
+            self.tr("Import from &Clipboard"), self.import_clipboard, "Ctrl+Shift+V"
         )
-        self.export_action = self._action("&Export…", self.show_export, "Ctrl+E")
+        self.export_action = self._action(self.tr("&Export…"), self.show_export, "Ctrl+E")
         self.export_action.setIcon(icon("export"))
         self.backup_action = self._action(
-            "Back &up…", self.back_up, None, "Write the whole wallet to one encrypted file"
+            self.tr("Back &up…"),
+            self.back_up,
+            None,
+            self.tr("Write the whole wallet to one encrypted file"),
         )
-        self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", "Lock the wallet now")
+        self.lock_action = self._action(
+            self.tr("&Lock"), self.lock, "Ctrl+L", self.tr("Lock the wallet now")
+        )
         self.lock_action.setIcon(icon("lock"))
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.quit_action.setShortcuts(_keys("Ctrl+Q", QKeySequence.StandardKey.Quit))
         for action in (self.import_action, self.paste_action, self.export_action):
             file_menu.addAction(action)
@@ -172,11 +193,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        go_menu = menu.addMenu("&Go")
+        go_menu = menu.addMenu(self.tr("&Go"))
         self.page_actions: list[QAction] = []
         for index, page in enumerate(self.pages):
             action = self._action(
-                page.title, lambda _c=False, i=index: self.show_page(i), f"Ctrl+{index + 1}"
+                page.display_title(),
+                lambda _c=False, i=index: self.show_page(i),
+                f"Ctrl+{index + 1}",
             )
             go_menu.addAction(action)
             self.page_actions.append(action)
@@ -184,13 +207,26 @@ class MainWindow(QMainWindow):
                 action.setShortcuts(
                     [QKeySequence(f"Ctrl+{index + 1}"), QKeySequence(EXCHANGE_SHORTCUT)]
                 )
-                action.setToolTip(f"Exchange with someone nearby ({EXCHANGE_SHORTCUT})")
-        self.find_action = self._action("&Find People for a Task…", self.show_find, "Ctrl+F")
+                action.setToolTip(
+                    self.tr("Exchange with someone nearby ({EXCHANGE_SHORTCUT})").format(
+                        EXCHANGE_SHORTCUT=EXCHANGE_SHORTCUT
+                    )
+                )
+        self.find_action = self._action(
+            self.tr("&Find People for a Task…"), self.show_find, "Ctrl+F"
+        )
         go_menu.addSeparator()
         go_menu.addAction(self.find_action)
 
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction(self._action("&About Vouch", self.about))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("&Getting Started"), self.show_guide)
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "Ctrl+/"
+        )
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(self.tr("&About Vouch"), self.about))
         self.wallet_actions = [
             self.export_action,
             self.lock_action,
@@ -221,26 +257,58 @@ class MainWindow(QMainWindow):
         if Wallet.exists(home):
             self.unlock_page.prepare(home)
             self.central.setCurrentWidget(self.unlock_page)
-            self.setWindowTitle("Vouch — locked")
+            self.setWindowTitle(self.tr("Locked"))
         else:
             self.first_run.reset(home)
             self.central.setCurrentWidget(self.first_run)
-            self.setWindowTitle("Vouch — welcome")
+            self.setWindowTitle(self.tr("Welcome"))
+
+    def _wallet_title(self) -> str:
+        """The open wallet's folder name; Qt adds " — Vouch" (the application's display
+        name) to every window title, so a folder called Vouch is not named twice."""
+        home = self.session.home
+        if home == default_home() or home.name.lower() == APP_NAME.lower() or not home.name:
+            return self.tr("Your wallet")
+        return self.tr("Wallet “{name}”").format(name=home.name)
 
     def _set_wallet_actions(self, enabled: bool) -> None:
         for action in self.wallet_actions:
             action.setEnabled(enabled)
 
     def _on_unlocked(self) -> None:
+        self.statusBar().clearMessage()  # "Unlock the wallet to …" is done
         row = self.preferences.page
         self._set_wallet_actions(True)
         self.central.setCurrentWidget(self.workspace)
-        self.setWindowTitle(f"Vouch — {self.session.home.name or self.session.home}")
+        self.setWindowTitle(self._wallet_title())
         self.show_page(row if row < len(self.pages) else 0)
         self.idle.set_minutes(self.preferences.idle_minutes)
+        if self.first_run.restored_from_phrase:
+            self.first_run.restored_from_phrase = False
+            self._after_phrase_restore()
         if self._pending_import is not None:
             data, self._pending_import = self._pending_import, None
             self.import_data(data)
+
+    def _after_phrase_restore(self) -> None:
+        """The phrase brings back the identity only: say where the endorsements come from."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Your identity is back"),
+            self.tr(
+                "Your identity is restored: people who endorsed you will recognise you again."
+                "\n\nEndorsements are not in the recovery phrase. To get them back, restore a "
+                "backup file if you have one (choose “Restore a backup” on the welcome "
+                "screen), or exchange with your contacts again on the Exchange page: each "
+                "exchange brings back what they gave you and what they hold from you."
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("restored-note")
+        self._keep(box)
+        box.open()
+        self.restored_note: QMessageBox | None = box
 
     def _on_locked(self) -> None:
         self.idle.stop()
@@ -273,7 +341,7 @@ class MainWindow(QMainWindow):
         """Restore from the recovery phrase into a new folder (the current wallet is damaged)."""
         self.first_run.start_restore(home)
         self.central.setCurrentWidget(self.first_run)
-        self.setWindowTitle("Vouch — restore")
+        self.setWindowTitle(self.tr("Restore"))
 
     def show_page(self, index: int) -> None:
         if self.session.is_unlocked:
@@ -310,7 +378,7 @@ class MainWindow(QMainWindow):
                     self._open_pending_link, Qt.ConnectionType.SingleShotConnection
                 )
             self._pending_link = link
-            self.statusBar().showMessage("Unlock the wallet to see this person.")
+            self.statusBar().showMessage(self.tr("Unlock the wallet to see this person."))
             return
         wallet = self.session.wallet
         if link.did == wallet.did:
@@ -337,7 +405,10 @@ class MainWindow(QMainWindow):
     # -- import / export ----------------------------------------------------------------
     def choose_import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import endorsements", "", "Vouch files (*.vouch);;All files (*)"
+            self,
+            self.tr("Import endorsements"),
+            "",
+            self.tr("Vouch files (*.vouch);;All files (*)"),
         )
         if path:
             self.import_file(Path(path))
@@ -346,14 +417,20 @@ class MainWindow(QMainWindow):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            QMessageBox.warning(self, "Import", f"Could not read {path}: {exc.strerror}.")
+            QMessageBox.warning(
+                self,
+                self.tr("Import"),
+                self.tr("Could not read {path}: {strerror}.").format(
+                    path=path, strerror=exc.strerror
+                ),
+            )
             return
         self.import_data(data)
 
     def import_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text()
         if not text.strip():
-            QMessageBox.information(self, "Import", "The clipboard is empty.")
+            QMessageBox.information(self, self.tr("Import"), self.tr("The clipboard is empty."))
             return
         self.import_data(text)
 
@@ -361,12 +438,28 @@ class MainWindow(QMainWindow):
         """Preview first (always), then import on confirmation; waits for unlock if locked."""
         if not self.session.is_unlocked:
             self._pending_import = data
-            self.statusBar().showMessage("Unlock the wallet to preview the import.")
+            self.statusBar().showMessage(self.tr("Unlock the wallet to preview the import."))
             return
         dialog = ImportDialog(self.session, data, self)
         self._keep(dialog)
+        dialog.accepted.connect(lambda d=dialog: self._imported(d.result_text()))
         dialog.open()
         dialog.start()
+
+    def _imported(self, text: str) -> None:
+        """A successful import is said where the user looks next, not left silent."""
+        self.statusBar().showMessage(text, 30_000)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Import done"),
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        self._keep(box)
+        box.open()
+        self.import_note: QMessageBox | None = box
 
     def show_export(self, _checked: bool = False, person: str | None = None) -> None:
         if not self.session.is_unlocked:
@@ -382,15 +475,15 @@ class MainWindow(QMainWindow):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
-                "Back up the wallet",
+                self.tr("Back up the wallet"),
                 str(Path.home() / new_backup_name()),
-                "Vouch backups (*.vouchbackup);;All files (*)",
+                self.tr("Vouch backups (*.vouchbackup);;All files (*)"),
             )
             if not chosen:
                 return
             path = Path(chosen)
         wallet, target = self.session.wallet, path
-        self.statusBar().showMessage("Backing up the wallet…")
+        self.statusBar().showMessage(self.tr("Backing up the wallet…"))
         self.backup_job = worker.run(
             lambda _job: wallet.backup(target),
             on_success=self._backed_up,
@@ -399,12 +492,15 @@ class MainWindow(QMainWindow):
 
     def _backed_up(self, info: BackupInfo) -> None:
         self.statusBar().showMessage(
-            f"Backed up to {info.path}. It opens with the passphrase you use now.", 15_000
+            self.tr("Backed up to {path}. It opens with the passphrase you use now.").format(
+                path=info.path
+            ),
+            15_000,
         )
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
-        messages.show_error(self, exc, "Back up")
+        messages.show_error(self, exc, self.tr("Back up"))
 
     def _keep(self, dialog: QDialog) -> None:
         """Keep a modeless dialog alive while it is open; it is deleted once closed."""
@@ -431,11 +527,25 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "About Vouch",
-            f"<b>Vouch {vouch.__version__}</b><p>Signed, scoped endorsements of the people you "
-            "rely on, kept on your own computer. Trust is computed from your own point of "
-            "view, with explanations.</p>",
+            self.tr("About Vouch"),
+            self.tr(
+                "<b>Vouch {version}</b><p>Signed, scoped endorsements of the people "
+                "you rely on, kept on your own computer. Trust is computed from your own "
+                "point of view, with explanations.</p>"
+            ).format(version=vouch.__version__),
         )
+
+    def show_guide(self) -> None:
+        dialog = GettingStartedDialog(self)
+        self._keep(dialog)
+        dialog.open()
+        self.help_dialog: QDialog | None = dialog
+
+    def show_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.actions(), self)
+        self._keep(dialog)
+        dialog.open()
+        self.help_dialog = dialog
 
     def _restore_window(self) -> None:
         geometry = self.preferences.window_geometry
@@ -446,9 +556,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.preferences.window_geometry = self.saveGeometry()
         self.preferences.sync()
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Everything that runs in the background stops, in order, before the window goes:
+        timers first (none may fire into a half-closed window), then the lock (which stops
+        the exchange loop and waits for the jobs on the store), then whatever is left."""
+        self.idle.stop()
+        self.auto_backup.timer.stop()
+        for page in self.pages:
+            page.stop_timers()
         self.lock()
+        self.exchange_page.stop()
+        worker.cancel_all()
         worker.wait_for_all()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
-        super().closeEvent(event)

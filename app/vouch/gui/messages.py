@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
 from vouch.errors import VouchError
 
 
-def show_error(parent: QWidget | None, exc: BaseException, title: str = "Vouch") -> None:
+def show_error(parent: QWidget | None, exc: BaseException, title: str = "") -> None:
     if isinstance(exc, VouchError):
-        _plain_box(QMessageBox.Icon.Warning, parent, title, exc.message).exec()
+        shown = title or QCoreApplication.translate("Messages", "Vouch")
+        _plain_box(QMessageBox.Icon.Warning, parent, shown, exc.message).exec()
         return
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, yes: str = "Continue") -> bool:
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "") -> bool:
     box = _plain_box(QMessageBox.Icon.Question, parent, title, text)
-    ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    ok = box.addButton(
+        yes or QCoreApplication.translate("Messages", "Continue"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -61,18 +64,33 @@ class InlineMessage(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setAccessibleName("Message")
+        self.setAccessibleName(self.tr("Message"))
         self.hide()
 
+    is_error = False
+
     def error(self, text: str) -> None:
+        self.is_error = True
         self.setStyleSheet("color: #d03030; font-weight: 600;")
         self._show(text)
 
     def note(self, text: str) -> None:
+        self.is_error = False
         self.setStyleSheet("")
         self._show(text)
 
+    def success(self, text: str) -> None:
+        """Something was done: said plainly, with a check mark, in a green that reads on
+        either theme (the mark says it without the colour)."""
+        self.is_error = False
+        self.setStyleSheet(
+            "color: palette(window-text); font-weight: 600; padding: 6px;"
+            " border: 1px solid #3a9a4a; border-radius: 4px;"
+        )
+        self._show("✓ " + text)
+
     def clear_message(self) -> None:
+        self.is_error = False
         self.setText("")
         self.hide()
 
@@ -86,3 +104,11 @@ class InlineMessage(QLabel):
             self.error(exc.message)
         else:
             sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def enter_does(dialog: QWidget, default: QPushButton) -> None:
+    """Enter anywhere in `dialog` presses `default`: no other button takes Enter just because
+    it has the focus (Paste, From file… and the like do nothing on Enter)."""
+    for button in dialog.findChildren(QPushButton):
+        button.setAutoDefault(button is default)
+        button.setDefault(button is default)

@@ -13,10 +13,13 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from vouch.exchange.runtime import WormholeServers
 from vouch.flows.idle import DEFAULT_IDLE_MINUTES, parse_minutes
+from vouch.gui.i18n import LANGUAGES
+from vouch.gui.i18n import SYSTEM as SYSTEM_LANGUAGE
 from vouch.gui.theme import DEFAULT_THEME, THEMES
 
 HOME_KEY = "wallet/home"
 THEME_KEY = "appearance/theme"
+LANGUAGE_KEY = "appearance/language"
 IDLE_KEY = "security/idle_minutes"
 GEOMETRY_KEY = "window/geometry"
 PAGE_KEY = "window/page"
@@ -58,6 +61,18 @@ class Preferences:
         if theme not in dict(THEMES):
             raise ValueError(f"unknown theme {theme!r}")
         self._settings.setValue(THEME_KEY, theme)
+
+    @property
+    def language(self) -> str:
+        """ "system" (follow the computer's language) or a key of `i18n.LANGUAGES`."""
+        stored = str(self._settings.value(LANGUAGE_KEY, SYSTEM_LANGUAGE))
+        return stored if stored in (SYSTEM_LANGUAGE, *dict(LANGUAGES)) else SYSTEM_LANGUAGE
+
+    @language.setter
+    def language(self, language: str) -> None:
+        if language not in (SYSTEM_LANGUAGE, *dict(LANGUAGES)):
+            raise ValueError(f"unknown language {language!r}")
+        self._settings.setValue(LANGUAGE_KEY, language)
 
     @property
     def idle_minutes(self) -> int:

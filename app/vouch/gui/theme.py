@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 
 DEFAULT_THEME = "system"
 THEMES: tuple[tuple[str, str], ...] = (
-    (DEFAULT_THEME, "Same as the system"),
-    ("light", "Light"),
-    ("dark", "Dark"),
+    (DEFAULT_THEME, QT_TRANSLATE_NOOP("Theme", "Same as the system")),
+    ("light", QT_TRANSLATE_NOOP("Theme", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("Theme", "Dark")),
 )
+
+
+def theme_name(label: str) -> str:
+    """A label of `THEMES` in the user's language."""
+    return QCoreApplication.translate("Theme", label)
 
 
 def _dark_palette() -> QPalette:
@@ -48,8 +55,15 @@ def _dark_palette() -> QPalette:
     return p
 
 
+_state: dict[str, str] = {"theme": DEFAULT_THEME}
+_following: set[int] = set()
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """Apply `system`, `light` or `dark`. The system choice follows the desktop's scheme."""
+    """Apply `system`, `light` or `dark`. The system choice follows the desktop's scheme,
+    live: a change of the desktop's light or dark mode applies at once."""
+    _state["theme"] = theme
+    _follow_system(app)
     hints = app.styleHints()
     if theme == "dark":
         hints.setColorScheme(Qt.ColorScheme.Dark)
@@ -59,8 +73,31 @@ def apply_theme(app: QApplication, theme: str) -> None:
         app.setPalette(app.style().standardPalette())
     else:
         hints.unsetColorScheme()
-        app.setPalette(QPalette())
+        if hints.colorScheme() == Qt.ColorScheme.Dark:
+            app.setPalette(_dark_palette())
+        else:
+            app.setPalette(QPalette())
 
 
-def is_dark(app: QApplication) -> bool:
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+def current_theme() -> str:
+    return _state["theme"]
+
+
+def _follow_system(app: QApplication) -> None:
+    """Once per application: when the desktop switches between light and dark, re-apply the
+    "same as the system" choice (an explicit light or dark choice stays as it is)."""
+    if id(app) in _following:
+        return
+    _following.add(id(app))
+    app.styleHints().colorSchemeChanged.connect(lambda scheme: _system_changed(app, scheme))
+
+
+def _system_changed(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """The desktop switched between light and dark (`scheme` is what it reports now)."""
+    if _state["theme"] == DEFAULT_THEME:
+        app.setPalette(_dark_palette() if scheme == Qt.ColorScheme.Dark else QPalette())
+
+
+def is_dark(app: QApplication | None = None) -> bool:
+    palette = app.palette() if app is not None else QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128

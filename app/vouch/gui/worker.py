@@ -12,7 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 
 class Job(QObject):
@@ -52,11 +53,22 @@ class Job(QObject):
         try:
             result = self._fn(self)
         except Exception as exc:  # reported to the GUI thread, which decides how to show it
-            self.failed.emit(exc)
+            self._tell(self.failed, exc)
         else:
-            self.succeeded.emit(result)
+            self._tell(self.succeeded, result)
         finally:
-            self.finished.emit()
+            self._tell(self.finished)
+
+    def _tell(self, signal: SignalInstance, *args: object) -> None:
+        """Emit, unless the job's Qt side is already gone (the app is exiting): then there is
+        nobody left to tell, and the pool thread ends quietly."""
+        if not shiboken6.isValid(self):
+            return
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self):
+                raise
 
 
 class _Runner(QRunnable):
@@ -96,3 +108,10 @@ def cancel_all() -> None:
 def wait_for_all(msecs: int = 10_000) -> bool:
     """Wait for every pool thread (used when quitting and by tests)."""
     return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+def forget_finished() -> None:
+    """Drop the jobs whose `finished` can no longer be delivered (the event loop has ended
+    and every pool thread is done): nothing is left to keep alive for them."""
+    if QThreadPool.globalInstance().activeThreadCount() == 0:
+        Job._running.clear()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from vouch.core.records import Direction, EndorsementFilter
 from vouch.errors import VouchError
+from vouch.gui.flow_words import level_words_text
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
-from vouch.gui.models import NameBook, level_text
+from vouch.gui.models import NameBook
 from vouch.gui.session import Session
 from vouch.gui.widgets.qr import MAX_QR_BYTES, QrWidget
 
@@ -38,26 +39,30 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Export endorsements")
+        self.setWindowTitle(self.tr("Export endorsements"))
         self.resize(600, 520)
         wallet = session.wallet
         names = NameBook(wallet)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.person = QComboBox()
-        self.person.setAccessibleName("Everything I gave to")
-        self.person.setToolTip("Tick everything you gave to one person")
-        self.person.addItem("Choose below", None)
+        self.person.setAccessibleName(self.tr("Tick everything I gave to"))
+        self.person.setToolTip(self.tr("Tick everything you gave to one person"))
+        self.person.addItem(self.tr("(nobody: I tick them below)"), None)
         for contact in wallet.contacts():
             self.person.addItem(contact.petname, contact.did)
         self.person.currentIndexChanged.connect(self._person_changed)
-        form.addRow("All I gave &to:", self.person)
+        form.addRow(self.tr("Tick all I gave &to:"), self.person)
         layout.addLayout(form)
         self.list = QListWidget()
-        self.list.setAccessibleName("Statements to export")
+        self.list.setAccessibleName(self.tr("Statements to export"))
         given = EndorsementFilter(direction=Direction.GIVEN)
         for item in wallet.endorsements(given, limit=LIST_LIMIT):
-            row = QListWidgetItem(f"{names(item.subject)}: {item.scope}, {level_text(item)}")
+            row = QListWidgetItem(
+                self.tr("{name}: {task}, {level}").format(
+                    name=names(item.subject), task=item.scope, level=level_words_text(item)
+                )
+            )
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
             row.setData(ID_ROLE, item.id)
@@ -71,16 +76,20 @@ class ExportDialog(QDialog):
         self.message = InlineMessage()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton(icon("save"), "&Save as file…")
-        self.save_button.setToolTip("Save a .vouch file to send")
+        self.save_button = QPushButton(icon("save"), self.tr("&Save as file…"))
+        self.save_button.setToolTip(self.tr("Save a .vouch file to send"))
         self.save_button.clicked.connect(self.save)
-        self.copy_button = QPushButton(icon("copy"), "&Copy as text")
-        self.copy_button.setToolTip("Copy the signed bundle as text, to paste in a message")
+        self.copy_button = QPushButton(icon("copy"), self.tr("&Copy as text"))
+        self.copy_button.setToolTip(
+            self.tr("Copy the signed bundle as text, to paste in a message")
+        )
         self.copy_button.clicked.connect(self.copy)
-        self.qr_button = QPushButton(icon("qr"), "Show &QR code")
-        self.qr_button.setToolTip("Show the bundle as a QR code to scan (small exports only)")
+        self.qr_button = QPushButton(icon("qr"), self.tr("Show &QR code"))
+        self.qr_button.setToolTip(
+            self.tr("Show the bundle as a QR code to scan (small exports only)")
+        )
         self.qr_button.clicked.connect(self.show_qr)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         for button in (self.save_button, self.copy_button, self.qr_button):
             buttons.addWidget(button)
@@ -126,13 +135,16 @@ class ExportDialog(QDialog):
             button.setEnabled(count > 0)
         self.qr.hide()
         if count:
-            self.message.note(f"{count} chosen.")
+            self.message.note(self.tr("%Ln statements ticked.", "", count))
         else:
-            self.message.note("Tick the statements to export.")
+            self.message.note(self.tr("Tick the statements to export."))
 
     def save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save endorsements", "endorsements.vouch", "Vouch files (*.vouch)"
+            self,
+            self.tr("Save endorsements"),
+            "endorsements.vouch",
+            self.tr("Vouch files (*.vouch)"),
         )
         if not path:
             return
@@ -142,7 +154,22 @@ class ExportDialog(QDialog):
         except VouchError as exc:
             self.message.error(exc.message)
             return
-        self.message.note(f"Saved {count} item(s) to {target}.")
+        self.message.success(self._saved_text(count, target))
+
+    def _saved_text(self, count: int, target: Path) -> str:
+        """What was saved: the statements ticked, and the revocations that travel with them
+        (so that the other person also learns what was withdrawn)."""
+        chosen = len(self.chosen())
+        text = self.tr("Saved to {file}: %Ln statements", "", chosen).format(file=target)
+        extra = count - chosen
+        if extra > 0:
+            text += self.tr(
+                ", and %Ln revocations that travel with them so that the other person "
+                "also learns what you withdrew",
+                "",
+                extra,
+            )
+        return text + "."
 
     def _text(self) -> str | None:
         try:
@@ -155,16 +182,24 @@ class ExportDialog(QDialog):
         text = self._text()
         if text is not None:
             QGuiApplication.clipboard().setText(text)
-            self.message.note("Copied. Paste it into a message to the person.")
+            self.message.note(self.tr("Copied. Paste it into a message to the person."))
 
     def show_qr(self) -> None:
         text = self._text()
         if text is None:
             return
-        if len(text.encode()) > MAX_QR_BYTES:
-            self.message.error("Too much for a QR code: save a file or copy as text instead.")
+        size = len(text.encode())
+        if size > MAX_QR_BYTES:
+            self.message.error(
+                self.tr(
+                    "Too much for one QR code ({size} bytes; one code holds about {limit}). "
+                    "Save it as a file instead (the button is ready), or copy it as text, or "
+                    "tick fewer statements."
+                ).format(size=QLocale().toString(size), limit=QLocale().toString(MAX_QR_BYTES))
+            )
+            self.save_button.setFocus()
             return
         self.qr.set_text(text)
-        self.qr.setFixedSize(300, 300)
+        self.qr.fit()
         self.qr.show()
-        self.message.note("Let the other person scan this code.")
+        self.message.note(self.tr("Let the other person scan this code."))

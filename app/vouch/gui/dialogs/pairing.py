@@ -41,18 +41,24 @@ class PairingDialog(QDialog):
         super().__init__(parent)
         self.sas = sas
         self._withdrawn = False
-        self.setWindowTitle("Compare the code")
+        self.setWindowTitle(self.tr("Compare the code"))
         self.setModal(True)
         layout = QVBoxLayout(self)
         self.setMinimumWidth(480)
         layout.setSpacing(10)
-        name = f"<b>{escaped(peer_name)}</b>"
-        who = f"{name} wants to exchange with you." if incoming else f"You reached {name}."
-        layout.addWidget(heading("Is this the person you are with?"))
+        name = "<b>" + escaped(peer_name) + "</b>"
+        who = (
+            self.tr("{name} wants to exchange with you.")
+            if incoming
+            else self.tr("You reached {name}.")
+        ).format(name=name)
+        layout.addWidget(heading(self.tr("Is this the person you are with?")))
         layout.addWidget(
             muted(
-                f"{who} This is your first exchange with this wallet: look at the other "
-                "screen and check that it shows exactly the same six digits."
+                self.tr(
+                    "{who} This is your first exchange with this wallet: look at the other "
+                    "screen and check that it shows exactly the same six digits."
+                ).format(who=who)
             )
         )
         self.code = QLabel(sas)
@@ -63,26 +69,30 @@ class PairingDialog(QDialog):
         self.code.setFont(font)
         self.code.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code.setAccessibleName("Code to compare")
+        self.code.setAccessibleName(self.tr("Code to compare"))
         self.code.setAccessibleDescription(spoken_code(sas))
         self.code.setStyleSheet("padding: 14px; border: 2px solid palette(mid); border-radius: 8px")
         layout.addWidget(self.code)
         detail = muted(
-            f"Their identifier: {peer_did}\nIf the codes differ, someone may be between you: "
-            "choose “They don't match” and nothing is exchanged."
+            self.tr(
+                "Their identifier: {peer_did}\nIf the codes differ, someone may be "
+                "between you: choose “They don't match” and nothing is exchanged."
+            ).format(peer_did=peer_did)
         )
         detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(detail)
         buttons = QHBoxLayout()
-        self.mismatch_button = QPushButton("They &don't match")
-        self.mismatch_button.setToolTip("The codes differ: refuse, nothing is exchanged")
-        self.mismatch_button.setAccessibleName("They don't match")
+        self.mismatch_button = QPushButton(self.tr("They &don't match"))
+        self.mismatch_button.setToolTip(self.tr("The codes differ: refuse, nothing is exchanged"))
+        self.mismatch_button.setAccessibleName(self.tr("They don't match"))
         self.mismatch_button.clicked.connect(self.reject)
-        self.confirm_button = QPushButton(icon("verified"), "&Confirm, they match")
+        self.confirm_button = QPushButton(icon("verified"), self.tr("&Confirm, they match"))
         self.confirm_button.setToolTip(
-            "Both screens show the same code: exchange, and remember this wallet as verified"
+            self.tr(
+                "Both screens show the same code: exchange, and remember this wallet as verified"
+            )
         )
-        self.confirm_button.setAccessibleName("Confirm, the codes match")
+        self.confirm_button.setAccessibleName(self.tr("Confirm, the codes match"))
         self.confirm_button.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(self.mismatch_button)

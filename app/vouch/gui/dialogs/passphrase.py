@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vouch.flows.passphrase import assess, check_pair
+from vouch.flows.passphrase import check_pair
 from vouch.gui import worker
-from vouch.gui.messages import InlineMessage, busy_bar
+from vouch.gui.flow_words import flow_text
+from vouch.gui.messages import InlineMessage, busy_bar, enter_does
 from vouch.gui.session import Session
+from vouch.gui.widgets.passphrase_fields import NewPassphraseFields, passphrase_problem
 
 
 class RecoveryPhraseDialog(QDialog):
@@ -26,19 +28,19 @@ class RecoveryPhraseDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Recovery phrase")
+        self.setWindowTitle(self.tr("Recovery phrase"))
         self.job: worker.Job | None = None
         layout = QVBoxLayout(self)
-        self.prompt = QLabel("Type your passphrase to see your recovery phrase.")
+        self.prompt = QLabel(self.tr("Type your passphrase to see your recovery phrase."))
         self.prompt.setWordWrap(True)
         layout.addWidget(self.prompt)
         form = QFormLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        form.addRow("&Passphrase:", self.passphrase)
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         layout.addLayout(form)
-        self.busy = busy_bar("Checking the passphrase")
+        self.busy = busy_bar(self.tr("Checking the passphrase"))
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)
@@ -48,10 +50,11 @@ class RecoveryPhraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close
         )
         self.show_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.show_button.setText("&Show")
+        self.show_button.setText(self.tr("&Show"))
         self.show_button.clicked.connect(self.reveal)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_does(self, self.show_button)
         self.phrase = ""
 
     def reveal(self) -> None:
@@ -79,9 +82,11 @@ class RecoveryPhraseDialog(QDialog):
         self.passphrase.clear()
         self.passphrase.setEnabled(False)
         self.show_button.hide()
-        self.prompt.setText("Keep these words private. Anyone who has them can act as you.")
+        self.prompt.setText(
+            self.tr("Keep these words private. Anyone who has them can act as you.")
+        )
         for i, word in enumerate(phrase.split()):
-            label = QLabel(f"<b>{i + 1:2d}.</b> {word}")
+            label = QLabel(self.tr("<b>{value:2d}.</b> {word}").format(value=i + 1, word=word))
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.words.addWidget(label, i % 8, i // 8)
 
@@ -90,28 +95,47 @@ class ChangePassphraseDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Change passphrase")
+        self.setWindowTitle(self.tr("Change the passphrase"))
+        self.setMinimumWidth(480)
         self.job: worker.Job | None = None
         layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.old = QLineEdit()
-        self.new1 = QLineEdit()
-        self.new2 = QLineEdit()
-        for edit, name, label in (
-            (self.old, "Current passphrase", "&Current:"),
-            (self.new1, "New passphrase", "&New:"),
-            (self.new2, "Repeat new passphrase", "&Again:"),
-        ):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setAccessibleName(name)
-            form.addRow(label, edit)
-        layout.addLayout(form)
-        self.strength = QLabel()
-        self.new1.textChanged.connect(
-            lambda t: self.strength.setText(f"{assess(t).label}. {assess(t).hint}" if t else "")
+        intro = QLabel(
+            self.tr(
+                "Type the passphrase you use now, then the new one twice. Your recovery phrase "
+                "does not change."
+            )
         )
-        layout.addWidget(self.strength)
-        self.busy = busy_bar("Changing the passphrase")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.old = QLineEdit()
+        self.old.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old.setAccessibleName(self.tr("Current passphrase"))
+        form.addRow(self.tr("C&urrent passphrase:"), self.old)
+        layout.addLayout(form)
+        self.fields = NewPassphraseFields(self.tr("&New passphrase:"), self.tr("&Again:"))
+        self.new1, self.new2 = self.fields.first, self.fields.second
+        self.strength = self.fields.label
+        self.fields.show_box.toggled.connect(
+            lambda on: self.old.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        self.fields.submitted.connect(self.submit)
+        layout.addWidget(self.fields)
+        # The labels of both forms line up: the same width for the captions.
+        width = max(
+            form.labelForField(self.old).sizeHint().width(),
+            *(self.fields.form.labelForField(e).sizeHint().width() for e in (self.new1, self.new2)),
+        )
+        for label in (
+            form.labelForField(self.old),
+            self.fields.form.labelForField(self.new1),
+            self.fields.form.labelForField(self.new2),
+        ):
+            label.setMinimumWidth(width)
+        self.busy = busy_bar(self.tr("Changing the passphrase"))
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)
@@ -119,15 +143,22 @@ class ChangePassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("C&hange")
+        self.ok.setText(self.tr("C&hange"))
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        enter_does(self, self.ok)
 
     def submit(self) -> None:
-        error = check_pair(self.new1.text(), self.new2.text())
+        if not self.old.text():
+            self.message.error(self.tr("Type the passphrase you use now."))
+            self.old.setFocus()
+            return
+        error = passphrase_problem(self.new1.text(), self.new2.text()) or check_pair(
+            self.new1.text(), self.new2.text()
+        )
         if error:
-            self.message.error(error)
+            self.message.error(flow_text(error))
             return
         old, new, wallet = self.old.text(), self.new1.text(), self.session.wallet
         self.busy.show()

@@ -25,12 +25,16 @@ from PySide6.QtWidgets import (
 
 from vouch.errors import WrongPassphrase
 from vouch.gui import worker
-from vouch.gui.messages import InlineMessage, busy_bar
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP
+from vouch.gui.messages import InlineMessage, busy_bar, enter_does
 from vouch.gui.pages.base import muted
 from vouch.gui.session import Session
 from vouch.wallet import Wallet
 
-WRONG_PASSPHRASE = "Wrong passphrase. Type the passphrase the wallet had when this backup was made."
+WRONG_PASSPHRASE = QT_TRANSLATE_NOOP(
+    "RestoreBackupDialog",
+    "Wrong passphrase. Type the passphrase the wallet had when this backup was made.",
+)
 
 
 class RestoreBackupDialog(QDialog):
@@ -46,7 +50,7 @@ class RestoreBackupDialog(QDialog):
     ) -> None:
         """`folder` is offered as the place to restore into; `keep_away` is never used."""
         super().__init__(parent)
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(self.tr("Restore a backup"))
         self._session = session
         self._keep_away = keep_away
         self.job: worker.Job | None = None
@@ -54,30 +58,31 @@ class RestoreBackupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             muted(
-                "Choose a backup file and an empty folder for the wallet, then type the "
-                "passphrase the wallet had when the backup was made."
+                self.tr(
+                    "Choose a backup file and an empty folder for the wallet, then type the "
+                    "passphrase the wallet had when the backup was made."
+                )
             )
         )
         form = QFormLayout()
         self.file_edit = QLineEdit()
-        self.file_edit.setAccessibleName("Backup file")
-        self.file_button = QPushButton("Choose…")
-        self.file_button.setAccessibleName("Choose the backup file")
+        self.file_edit.setAccessibleName(self.tr("Backup file"))
+        self.file_button = QPushButton(self.tr("Choose…"))
+        self.file_button.setAccessibleName(self.tr("Choose the backup file"))
         self.file_button.clicked.connect(self.choose_file)
-        form.addRow("&Backup file:", self._row(self.file_edit, self.file_button))
+        form.addRow(self.tr("&Backup file:"), self._row(self.file_edit, self.file_button))
         self.folder_edit = QLineEdit(str(folder) if folder is not None else "")
-        self.folder_edit.setAccessibleName("Folder for the restored wallet")
-        self.folder_button = QPushButton("Choose…")
-        self.folder_button.setAccessibleName("Choose the folder for the restored wallet")
+        self.folder_edit.setAccessibleName(self.tr("Folder for the restored wallet"))
+        self.folder_button = QPushButton(self.tr("Choose…"))
+        self.folder_button.setAccessibleName(self.tr("Choose the folder for the restored wallet"))
         self.folder_button.clicked.connect(self.choose_folder)
-        form.addRow("Restore &into:", self._row(self.folder_edit, self.folder_button))
+        form.addRow(self.tr("Restore &into:"), self._row(self.folder_edit, self.folder_button))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase of the backup")
-        self.passphrase.returnPressed.connect(self.restore)
-        form.addRow("&Passphrase:", self.passphrase)
+        self.passphrase.setAccessibleName(self.tr("Passphrase of the backup"))
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
         layout.addLayout(form)
-        self.busy = busy_bar("Restoring the backup")
+        self.busy = busy_bar(self.tr("Restoring the backup"))
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)
@@ -85,10 +90,11 @@ class RestoreBackupDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.restore_button.setText("&Restore")
+        self.restore_button.setText(self.tr("&Restore"))
         self.restore_button.clicked.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        enter_does(self, self.restore_button)
         self.setMinimumWidth(520)
 
     @staticmethod
@@ -98,12 +104,16 @@ class RestoreBackupDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(edit, 1)
         row.addWidget(button)
+        box.setFocusProxy(edit)  # the row's label (and its mnemonic) leads to the field
         return box
 
     def choose_file(self) -> None:
         start = self.file_edit.text() or str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Choose a backup", start, "Vouch backups (*.vouchbackup);;All files (*)"
+            self,
+            self.tr("Choose a backup"),
+            start,
+            self.tr("Vouch backups (*.vouchbackup);;All files (*)"),
         )
         if name:
             self.file_edit.setText(name)
@@ -112,24 +122,26 @@ class RestoreBackupDialog(QDialog):
     def choose_folder(self) -> None:
         start = self.folder_edit.text() or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose a new, empty folder for the restored wallet", start
+            self, self.tr("Choose a new, empty folder for the restored wallet"), start
         )
         if folder:
             self.folder_edit.setText(folder)
 
     def _problem(self, file: Path, folder: Path, passphrase: str) -> str | None:
         if not self.file_edit.text().strip():
-            return "Choose the backup file."
+            return self.tr("Choose the backup file.")
         if not file.is_file():
-            return f"There is no file {file}."
+            return self.tr("There is no file {file}.").format(file=file)
         if not self.folder_edit.text().strip():
-            return "Choose a folder for the restored wallet."
+            return self.tr("Choose a folder for the restored wallet.")
         if self._keep_away is not None and folder.resolve() == self._keep_away.resolve():
-            return "That is the wallet that cannot be opened; choose a new, empty folder."
+            return self.tr("That is the wallet that cannot be opened; choose a new, empty folder.")
         if Wallet.exists(folder):
-            return f"{folder} already holds a wallet, which stays as it is. Choose an empty folder."
+            return self.tr(
+                "{folder} already holds a wallet, which stays as it is. Choose an empty folder."
+            ).format(folder=folder)
         if not passphrase:
-            return "Type the passphrase the wallet had when this backup was made."
+            return self.tr("Type the passphrase the wallet had when this backup was made.")
         return None
 
     def restore(self) -> None:
@@ -175,7 +187,7 @@ class RestoreBackupDialog(QDialog):
         self.job = None
         self._set_busy(False)
         if isinstance(exc, WrongPassphrase):
-            self.message.error(WRONG_PASSPHRASE)
+            self.message.error(self.tr(WRONG_PASSPHRASE))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -42,9 +42,11 @@ class _ReasonDialog(QDialog):
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
         self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText(f"At least {MIN_REASON} characters")
+        self.reason.setPlaceholderText(
+            self.tr("At least {count} characters").format(count=MIN_REASON)
+        )
         self.reason.textChanged.connect(self._update)
         self.message = InlineMessage()
         self.buttons = QDialogButtonBox(
@@ -57,9 +59,10 @@ class _ReasonDialog(QDialog):
         self._update()
 
     def finish_layout(self) -> None:
-        self.form.addRow("&Reason:", self.reason)
+        self.form.addRow(self.tr("&Reason:"), self.reason)
         self.layout_.addWidget(self.message)
         self.layout_.addWidget(self.buttons)
+        messages.enter_does(self, self.ok)
 
     def reason_text(self) -> str:
         return self.reason.toPlainText().strip()
@@ -85,28 +88,32 @@ class CautionDialog(_ReasonDialog):
     def __init__(
         self, session: Session, subject: str, scope: str, parent: QWidget | None = None
     ) -> None:
+        translate = QCoreApplication.translate
         super().__init__(
-            "Caution about someone",
-            "A caution tells the people who rely on you that you would not rely on this person "
-            "for this task. It is signed and can travel like an endorsement. Say why, "
-            "factually.",
-            "&Sign caution",
+            translate("CautionDialog", "Caution about someone"),
+            translate(
+                "CautionDialog",
+                "A caution tells the people who rely on you that you would not rely on this "
+                "person for this task. It is signed and can travel like an endorsement. Say "
+                "why, factually.",
+            ),
+            translate("CautionDialog", "&Sign caution"),
             parent,
         )
         self.session = session
         self.subject = subject
         self.who = QLabel(session.wallet.display_name(subject))
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.form.addRow("About:", self.who)
+        self.form.addRow(self.tr("About:"), self.who)
         self.scope = QLineEdit(scope)
-        self.scope.setAccessibleName("Scope")
+        self.scope.setAccessibleName(self.tr("Task"))
         self.scope.textChanged.connect(self._update)
-        self.form.addRow("&Scope:", self.scope)
+        self.form.addRow(self.tr("&Task:"), self.scope)
         self.until = QDateEdit(QDate.currentDate().addYears(1))
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
-        self.until.setAccessibleName("Valid until")
-        self.form.addRow("&Until:", self.until)
+        self.until.setAccessibleName(self.tr("Valid until"))
+        self.form.addRow(self.tr("&Until:"), self.until)
         self.finish_layout()
         self.result_item: Endorsement | None = None
 
@@ -127,13 +134,26 @@ class CautionDialog(_ReasonDialog):
 
 class RevokeDialog(_ReasonDialog):
     def __init__(self, session: Session, item: Endorsement, parent: QWidget | None = None) -> None:
-        what = "caution" if item.kind == Kind.CAUTION else "endorsement"
+        translate = QCoreApplication.translate
+        name = session.wallet.display_name(item.subject)
+        if item.kind == Kind.CAUTION:
+            title = translate("RevokeDialog", "Revoke caution")
+            intro = translate(
+                "RevokeDialog",
+                "Revoking withdraws your caution about {name} for “{task}”. The revocation is "
+                "signed and reaches the people who got the caution. It cannot be undone.",
+            )
+        else:
+            title = translate("RevokeDialog", "Revoke endorsement")
+            intro = translate(
+                "RevokeDialog",
+                "Revoking withdraws your endorsement of {name} for “{task}”. The revocation is "
+                "signed and reaches the people who got the endorsement. It cannot be undone.",
+            )
         super().__init__(
-            f"Revoke {what}",
-            f"Revoking withdraws your {what} of {session.wallet.display_name(item.subject)} "
-            f"for “{item.scope}”. The revocation is signed and reaches the people who got the "
-            f"{what}. It cannot be undone.",
-            "&Revoke",
+            title,
+            intro.format(name=name, task=item.scope),
+            translate("RevokeDialog", "Re&voke"),
             parent,
         )
         self.session = session
@@ -141,8 +161,8 @@ class RevokeDialog(_ReasonDialog):
         self.finish_layout()
 
     def submit(self) -> None:
-        question = "Revoke it now? This cannot be undone."
-        if messages.confirm(self, self.windowTitle(), question, "Revoke"):
+        question = self.tr("Revoke it now? This cannot be undone.")
+        if messages.confirm(self, self.windowTitle(), question, self.tr("Revoke")):
             super().submit()
 
     def act(self) -> None:

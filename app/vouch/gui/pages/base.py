@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from vouch.gui.session import Session
+
+PAGES = "Pages"  # the translation context of the page titles
 
 
 class Page(QWidget):
@@ -20,10 +22,14 @@ class Page(QWidget):
         super().__init__(parent)
         self.session = session
         self._stale = True
-        self.setAccessibleName(self.title)
+        self.setAccessibleName(self.display_title())
         session.changed.connect(self._on_changed)
         session.unlocked.connect(self._on_changed)
         session.locked.connect(self._on_locked)
+
+    def display_title(self) -> str:
+        """The page's name in the user's language (`title` is the English key)."""
+        return QCoreApplication.translate(PAGES, self.title)
 
     def _on_changed(self) -> None:
         self._stale = True
@@ -49,6 +55,11 @@ class Page(QWidget):
     def clear(self) -> None:
         """Forget everything shown (the wallet was locked)."""
 
+    def stop_timers(self) -> None:
+        """Stop this page's timers (the app is quitting): none may fire into a closing window."""
+        for timer in self.findChildren(QTimer):
+            timer.stop()
+
 
 def heading(text: str) -> QLabel:
     label = QLabel(text)
@@ -61,23 +72,36 @@ def heading(text: str) -> QLabel:
 
 
 class MutedLabel(QLabel):
-    """Explanatory text, a little softer than the main text in any theme."""
+    """Explanatory text, a little softer than the main text in any theme.
+
+    The tint is worked out from the application's palette, and again whenever that palette
+    changes (a theme chosen in Settings, or the desktop switching between light and dark):
+    Qt tells each widget through a PaletteChange."""
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.setWordWrap(True)
+        self._tinting = False
         self._tint()
 
     def _tint(self) -> None:
-        palette = QGuiApplication.palette()
-        color = palette.color(QPalette.ColorRole.WindowText)
+        color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
         color.setAlphaF(0.72)
+        if self.palette().color(QPalette.ColorRole.WindowText) == color:
+            return
+        palette = QPalette()  # only the text colour is set here; the rest follows the parent
+        palette.setResolveMask(0)
         palette.setColor(QPalette.ColorRole.WindowText, color)
-        self.setPalette(palette)
+        self._tinting = True
+        try:
+            self.setPalette(palette)
+        finally:
+            self._tinting = False
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        changes = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
+        if event.type() in changes and not self._tinting:
             self._tint()
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QLocale, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,11 +20,21 @@ from PySide6.QtWidgets import (
 from vouch.core.records import Level
 from vouch.errors import VouchError
 from vouch.gui.dialogs.statement import CautionDialog
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
+from vouch.gui.text import escaped
+from vouch.gui.widgets.document_view import DocumentView
 from vouch.gui.widgets.person_picker import PersonPicker
+
+
+def date_format() -> str:
+    """The user's short date format, always with a four-digit year (typing "25" in a
+    two-digit year field gave "000025")."""
+    text = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
 
 
 def end_of_day(date: QDate) -> datetime:
@@ -34,67 +42,78 @@ def end_of_day(date: QDate) -> datetime:
 
 
 class EndorsePage(Page):
-    title = "Endorse"
+    title = QT_TRANSLATE_NOOP("Pages", "Endorse")
     icon_name = "endorse"
     key = "endorse"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Endorse someone"))
+        layout.addWidget(heading(self.tr("Endorse someone")))
         layout.addWidget(
             muted(
-                "Say how much you rely on a person for one kind of task. Only people who rely "
-                "on you will take it into account, and you can revoke it at any time."
+                self.tr(
+                    "Say how much you rely on a person for one kind of task. Only people who rely "
+                    "on you will take it into account, and you can revoke it at any time."
+                )
             )
         )
         form = QFormLayout()
         self.person = PersonPicker()
-        form.addRow("&Person:", self.person)
+        form.addRow(self.tr("&Person:"), self.person)
         self.scope = QComboBox()
         self.scope.setEditable(True)
         self.scope.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.scope.setAccessibleName("Scope")
-        self.scope.setToolTip("The task, e.g. plumbing or code-review/python (new scopes allowed)")
+        self.scope.setAccessibleName(self.tr("Task"))
+        self.scope.setToolTip(
+            self.tr("The task, e.g. plumbing or code-review/python (new tasks allowed)")
+        )
         edit = self.scope.lineEdit()
         assert edit is not None
-        edit.setPlaceholderText("e.g. plumbing, or code-review/python")
-        form.addRow("&For:", self.scope)
+        edit.setPlaceholderText(self.tr("e.g. plumbing, or code-review/python"))
+        form.addRow(self.tr("&Task:"), self.scope)
         self.level = QComboBox()
-        self.level.setAccessibleName("Level")
-        self.level.setToolTip("How much you rely on them for this")
+        self.level.setAccessibleName(self.tr("Level"))
+        self.level.setToolTip(self.tr("How much you rely on them for this"))
         for level in Level:
-            self.level.addItem(f"I rely on them {level.words}", int(level))
+            self.level.addItem(
+                self.tr("I rely on them {level}").format(level=level_words(level)), int(level)
+            )
         self.level.setCurrentIndex(1)
-        form.addRow("&Level:", self.level)
+        form.addRow(self.tr("&Level:"), self.level)
         self.comment = QLineEdit()
-        self.comment.setAccessibleName("Comment")
-        self.comment.setPlaceholderText("Optional, e.g. fixed our boiler twice")
-        form.addRow("&Comment:", self.comment)
+        self.comment.setAccessibleName(self.tr("Comment"))
+        self.comment.setPlaceholderText(self.tr("Optional, e.g. fixed our boiler twice"))
+        form.addRow(self.tr("&Comment:"), self.comment)
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
-        self.until.setAccessibleName("Valid until")
-        self.until.setToolTip("The endorsement expires on this day (default: in a year)")
-        form.addRow("&Until:", self.until)
+        self.until.setDisplayFormat(date_format())
+        self.until.setAccessibleName(self.tr("Valid until"))
+        self.until.setToolTip(self.tr("The endorsement expires on this day (default: in a year)"))
+        form.addRow(self.tr("&Until:"), self.until)
         layout.addLayout(form)
 
-        layout.addWidget(QLabel("What will be signed:"))
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setAccessibleName("Preview of the signed document")
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        layout.addWidget(self.preview, 1)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)  # our markup; their words escaped
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("What you will say"))
+        font = self.summary.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.summary.setFont(font)
+        layout.addWidget(self.summary)
+        self.document_view = DocumentView(self.tr("Preview of the signed document"))
+        self.preview = self.document_view.text
         self.message = InlineMessage()
         layout.addWidget(self.message)
+        self.document_view.place_in(layout)
         buttons = QHBoxLayout()
-        self.caution_button = QPushButton(icon("caution"), "Caution &about them…")
+        self.caution_button = QPushButton(icon("caution"), self.tr("Caution &about them…"))
         self.caution_button.setToolTip(
-            "Warn the people who rely on you, with a written reason (not an endorsement)"
+            self.tr("Warn the people who rely on you, with a written reason (not an endorsement)")
         )
         self.caution_button.clicked.connect(self.caution)
-        self.sign_button = QPushButton(icon("endorse"), "&Sign endorsement")
-        self.sign_button.setToolTip("Sign and keep this endorsement")
+        self.sign_button = QPushButton(icon("endorse"), self.tr("&Sign endorsement"))
+        self.sign_button.setToolTip(self.tr("Sign and keep this endorsement"))
         self.sign_button.clicked.connect(self.sign)
         buttons.addWidget(self.caution_button)
         buttons.addStretch(1)
@@ -119,8 +138,8 @@ class EndorsePage(Page):
         self.comment.clear()
         self.level.setCurrentIndex(1)
         self.until.setDate(QDate.currentDate().addYears(1))
-        self.until.setMinimumDate(QDate.currentDate().addDays(1))
-        self.preview.clear()
+        self.document_view.clear()
+        self.summary.clear()
 
     def refresh(self) -> None:
         wallet = self.session.wallet
@@ -151,9 +170,13 @@ class EndorsePage(Page):
         did = self.person.did()
         scope = self.scope.currentText().strip()
         if did is None:
-            return "Choose a contact or paste a did:key."
+            return self.tr("Choose a contact or paste a did:key.")
         if not scope:
-            return "Say what the endorsement is for."
+            return self.tr("Say what the endorsement is for.")
+        if self.until.date() <= QDate.currentDate():
+            return self.tr("Choose a day after today for “Until”: {date} has passed.").format(
+                date=QLocale().toString(self.until.date(), QLocale.FormatType.ShortFormat)
+            )
         level = Level(int(self.level.currentData()))
         return did, scope, level, self.comment.text().strip(), end_of_day(self.until.date())
 
@@ -164,8 +187,10 @@ class EndorsePage(Page):
         self.sign_button.setEnabled(not isinstance(draft, str))
         self.caution_button.setEnabled(self.person.did() is not None)
         if isinstance(draft, str):
-            self.preview.setPlaceholderText(draft)
-            self.preview.clear()
+            self.summary.setText(escaped(draft))
+            self.document_view.clear()
+            if "“Until”" in draft:
+                self.message.error(draft)  # a past date is said at once, not reverted silently
             return
         did, scope, level, comment, until = draft
         try:
@@ -173,12 +198,23 @@ class EndorsePage(Page):
                 did, scope, level, comment=comment, valid_until=until
             )
         except VouchError as exc:
-            self.preview.clear()
+            self.document_view.clear()
+            self.summary.clear()
             self.sign_button.setEnabled(False)
             self.message.error(exc.message)
             return
-        self.message.clear_message()
-        self.preview.setPlainText(text)
+        if self.message.is_error:
+            self.message.clear_message()
+        self.summary.setText(self._what_you_say(did, scope, level, until))
+        self.document_view.set_document(text)
+
+    def _what_you_say(self, did: str, scope: str, level: Level, until: datetime) -> str:
+        """The statement in plain words, ahead of the document itself."""
+        name = self.session.wallet.display_name(did)
+        day = QLocale().toString(QDate(until.year, until.month, until.day), "d MMM yyyy")
+        return self.tr(
+            "You will say: <b>I rely on {name} for {task}, {level}, until {until}.</b>"
+        ).format(name=escaped(name), task=escaped(scope), level=level_words(level), until=day)
 
     def sign(self) -> None:
         self._timer.stop()
@@ -196,15 +232,22 @@ class EndorsePage(Page):
         name = wallet.display_name(did)
         self.reset_form()
         self.session.notify_changed()
-        self.message.note(f"Signed: you rely on {name} {level.words} for {scope}.")
+        self.message.success(
+            self.tr("Signed: you rely on {name} {level} for {task}.").format(
+                name=name, level=level_words(level), task=scope
+            )
+        )
+        self.person.setFocus()  # ready for the next one, not somewhere down the form
 
     def caution(self) -> None:
         did = self.person.did()
         if did is None:
-            self.message.error("Choose a contact or paste a did:key first.")
+            self.message.error(self.tr("Choose a contact or paste a did:key first."))
             return
         self.caution_dialog = CautionDialog(
             self.session, did, self.scope.currentText().strip(), self
         )
-        self.caution_dialog.accepted.connect(lambda: self.message.note("Your caution was signed."))
+        self.caution_dialog.accepted.connect(
+            lambda: self.message.note(self.tr("Your caution was signed."))
+        )
         self.caution_dialog.open()

@@ -50,11 +50,12 @@ from vouch.gui.exchange_engine import ExchangeEngine
 from vouch.gui.exchange_words import (
     ATTEMPT_LINES,
     NO_WALLETS,
-    PHASE_WORDS,
     countdown_text,
-    plural,
+    phase_words,
     summary_text,
+    words,
 )
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook
@@ -65,11 +66,12 @@ from vouch.gui.text import escaped
 from vouch.gui.widgets.far_away import FarAwayBox
 
 CODE_PLACEHOLDER = "Met by code"  # the name a contact met by code has until given one
+PAIRED_PLACEHOLDER = "Paired"  # … and one paired nearby: "Paired" and the did's end
 ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ExchangePage(Page):
-    title = "Exchange"
+    title = QT_TRANSLATE_NOOP("Pages", "Exchange")
     icon_name = "exchange"
     key = "exchange"
 
@@ -83,6 +85,7 @@ class ExchangePage(Page):
         self._attempts: list[str] = []
         self._attempted: set[int] = set()  # connections already told of as failed attempts
         self._deadline = 0.0
+        self.name_dialog: QInputDialog | None = None  # "Who was that?" after a first exchange
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_countdown)
@@ -93,16 +96,19 @@ class ExchangePage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        scroll.setAccessibleName(self.tr("Exchange"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         layout = QVBoxLayout(content)
-        layout.addWidget(heading("Exchange"))
+        layout.addWidget(heading(self.tr("Exchange")))
         layout.addWidget(
             muted(
-                "Swap endorsements with someone next to you (the first time, both screens show "
-                "the same six digits: compare them before you confirm), or with someone far "
-                "away through a code you read out to them."
+                self.tr(
+                    "Swap endorsements with someone next to you (the first time, both screens show "
+                    "the same six digits: compare them before you confirm), or with someone far "
+                    "away through a code you read out to them."
+                )
             )
         )
         layout.addWidget(self._build_visibility())
@@ -114,7 +120,7 @@ class ExchangePage(Page):
         layout.addLayout(self._build_progress())
         self.attempts = muted("")
         self.attempts.setTextFormat(Qt.TextFormat.RichText)  # one line each; parts escaped
-        self.attempts.setAccessibleName("Failed pairing attempts")
+        self.attempts.setAccessibleName(self.tr("Failed pairing attempts"))
         self.attempts.hide()
         layout.addWidget(self.attempts)
         self.message = InlineMessage()
@@ -127,74 +133,80 @@ class ExchangePage(Page):
 
     # -- construction --------------------------------------------------------------------------
     def _build_visibility(self) -> QGroupBox:
-        box = QGroupBox("Visibility")
+        box = QGroupBox(self.tr("Visibility"))
         v = QVBoxLayout(box)
-        self.visible_toggle = QCheckBox("Make this wallet &visible nearby")
-        self.visible_toggle.setAccessibleName("Visible to nearby wallets")
+        self.visible_toggle = QCheckBox(self.tr("Make this wallet &visible nearby"))
+        self.visible_toggle.setAccessibleName(self.tr("Visible to nearby wallets"))
         self.visible_toggle.setToolTip(
-            "Announce this wallet on the local network and accept exchanges for a few minutes. "
-            "Nothing announced says who you are."
+            self.tr(
+                "Announce this wallet on the local network and accept exchanges for a few minutes. "
+                "Nothing announced says who you are."
+            )
         )
         self.visible_toggle.toggled.connect(self._toggle_visible)
         v.addWidget(self.visible_toggle)
         row = QHBoxLayout()
-        self.visibility_label = QLabel("Not visible.")
+        self.visibility_label = QLabel(self.tr(self.tr("Not visible.")))
         self.visibility_label.setWordWrap(True)
-        self.visibility_label.setAccessibleName("Visibility")
+        self.visibility_label.setAccessibleName(self.tr("Visibility"))
         row.addWidget(self.visibility_label, 1)
         self.my_address = QLineEdit()
         self.my_address.setReadOnly(True)
-        self.my_address.setAccessibleName("My address")
-        self.my_address.setToolTip("The other person can type this address to reach you")
+        self.my_address.setAccessibleName(self.tr("My address"))
+        self.my_address.setToolTip(self.tr("The other person can type this address to reach you"))
         self.my_address.setMinimumWidth(180)
         row.addWidget(self.my_address)
-        self.copy_address = QPushButton(icon("copy"), "Copy")
-        self.copy_address.setToolTip("Copy my address")
-        self.copy_address.setAccessibleName("Copy my address")
+        self.copy_address = QPushButton(icon("copy"), self.tr("Copy"))
+        self.copy_address.setToolTip(self.tr("Copy my address"))
+        self.copy_address.setAccessibleName(self.tr("Copy my address"))
         self.copy_address.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.my_address.text())
         )
         row.addWidget(self.copy_address)
         v.addLayout(row)
-        self._show_hidden("Not visible.")
+        self._show_hidden(self.tr("Not visible."))
         return box
 
     def _build_nearby(self) -> QGroupBox:
-        box = QGroupBox("Nearby wallets")
+        box = QGroupBox(self.tr("Nearby wallets"))
         v = QVBoxLayout(box)
         self.nearby = QListWidget()
-        self.nearby.setAccessibleName("Nearby wallets")
-        self.nearby.setToolTip("Wallets made visible on this network; press Enter to exchange")
+        self.nearby.setAccessibleName(self.tr("Nearby wallets"))
+        self.nearby.setToolTip(
+            self.tr("Wallets made visible on this network; press Enter to exchange")
+        )
         self.nearby.itemActivated.connect(lambda _item: self.sync_selected())
         self.nearby.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.nearby.setMinimumHeight(90)
         self.nearby.setMaximumHeight(140)
         v.addWidget(self.nearby)
-        self.nearby_hint = muted(NO_WALLETS)
+        self.nearby_hint = muted(words(NO_WALLETS))
         v.addWidget(self.nearby_hint)
         row = QHBoxLayout()
-        self.sync_button = QPushButton(icon("exchange"), "E&xchange with selected")
-        self.sync_button.setToolTip("Connect to the selected wallet and exchange")
+        self.sync_button = QPushButton(icon("exchange"), self.tr("E&xchange with selected"))
+        self.sync_button.setToolTip(self.tr("Connect to the selected wallet and exchange"))
         self.sync_button.clicked.connect(self.sync_selected)
         row.addWidget(self.sync_button)
         row.addStretch(1)
         v.addLayout(row)
         row = QHBoxLayout()
-        caption = QLabel("Connect by &address:")
+        caption = QLabel(self.tr("Connect by a&ddress:"))
         self.address = QLineEdit()
-        self.address.setPlaceholderText("host:port, e.g. 192.168.1.20:40123")
+        self.address.setPlaceholderText(self.tr("host:port, e.g. 192.168.1.20:40123"))
         self.address.setMinimumWidth(170)
-        self.address.setAccessibleName("Address to connect to")
+        self.address.setAccessibleName(self.tr("Address to connect to"))
         self.address.setToolTip(
-            "When the other wallet does not show up nearby, type the address its screen shows"
+            self.tr(
+                "When the other wallet does not show up nearby, type the address its screen shows"
+            )
         )
         self.address.returnPressed.connect(self.connect_address)
         self.address.textChanged.connect(lambda _t: self._update_buttons())
         caption.setBuddy(self.address)
         row.addWidget(caption)
         row.addWidget(self.address, 1)
-        self.connect_button = QPushButton("Co&nnect")
-        self.connect_button.setToolTip("Connect to this address and exchange")
+        self.connect_button = QPushButton(self.tr("Co&nnect"))
+        self.connect_button.setToolTip(self.tr("Connect to this address and exchange"))
         self.connect_button.clicked.connect(self.connect_address)
         row.addWidget(self.connect_button)
         v.addLayout(row)
@@ -203,29 +215,31 @@ class ExchangePage(Page):
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.progress_label = QLabel()
-        self.progress_label.setAccessibleName("Exchange progress")
+        self.progress_label.setAccessibleName(self.tr("Exchange progress"))
         row.addWidget(self.progress_label)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Exchange progress")
+        self.progress.setAccessibleName(self.tr("Exchange progress"))
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         row.addWidget(self.progress, 1)
-        self.cancel_button = QPushButton("Cance&l")
-        self.cancel_button.setToolTip("Drop the connection; what was fully received is kept")
+        self.cancel_button = QPushButton(self.tr("Cance&l"))
+        self.cancel_button.setToolTip(
+            self.tr("Drop the connection; what was fully received is kept")
+        )
         self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.cancel_button)
         return row
 
     def _build_summary(self) -> QGroupBox:
-        box = QGroupBox("Last exchange")
+        box = QGroupBox(self.tr("Last exchange"))
         v = QVBoxLayout(box)
-        self.summary = QLabel("Nothing exchanged yet.")
+        self.summary = QLabel(self.tr("Nothing exchanged yet."))
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("Last exchange")
+        self.summary.setAccessibleName(self.tr("Last exchange"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.summary)
         self.reasons = QListWidget()
-        self.reasons.setAccessibleName("Why items were refused")
+        self.reasons.setAccessibleName(self.tr("Why items were refused"))
         self.reasons.setMaximumHeight(80)
         self.reasons.hide()
         v.addWidget(self.reasons)
@@ -256,14 +270,14 @@ class ExchangePage(Page):
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         if not event.spontaneous():  # another page (or the lock screen), not a minimised window
-            self._show_hidden("Not visible.")
+            self._show_hidden(self.tr("Not visible."))
             self.engine.deactivate()
 
     def stop(self) -> None:
         """Stop serving, browsing and syncing now (the wallet is about to lock)."""
         self.engine.shutdown()
         self.pairing.withdraw_all()
-        self._show_hidden("Not visible.")
+        self._show_hidden(self.tr("Not visible."))
         self._active.clear()
         self._set_busy(False)
 
@@ -271,7 +285,7 @@ class ExchangePage(Page):
         self.stop()
         self._show_wallets([])
         self.message.clear_message()
-        self.summary.setText("Nothing exchanged yet.")
+        self.summary.setText(self.tr("Nothing exchanged yet."))
         self.reasons.clear()
         self.reasons.hide()
         self.address.clear()
@@ -285,16 +299,16 @@ class ExchangePage(Page):
     def _toggle_visible(self, on: bool) -> None:
         if on:
             if not self.session.is_unlocked:
-                self._show_hidden("Not visible.")
+                self._show_hidden(self.tr("Not visible."))
                 return
             if not self.engine.running:
                 self.engine.activate(self.session.wallet)
             self.message.clear_message()
-            self.visibility_label.setText("Becoming visible…")
+            self.visibility_label.setText(self.tr("Becoming visible…"))
             self.engine.set_visible(True)
         else:
             self.engine.set_visible(False)
-            self._show_hidden("Not visible.")
+            self._show_hidden(self.tr("Not visible."))
 
     def _on_listening(self, listening: Listening) -> None:
         if not self.visible_toggle.isChecked():
@@ -308,15 +322,17 @@ class ExchangePage(Page):
         self._update_countdown()
 
     def _on_announced(self, instance: str) -> None:
-        self.visible_toggle.setToolTip(f"Announced nearby as {instance}")
+        self.visible_toggle.setToolTip(
+            self.tr("Announced nearby as {instance}").format(instance=instance)
+        )
 
     def _on_hidden(self, reason: Hidden) -> None:
         was_on = self.visible_toggle.isChecked()
-        self._show_hidden("Not visible.")
+        self._show_hidden(self.tr("Not visible."))
         if reason is Hidden.TIMEOUT and was_on:
             minutes = max(1, round(self.engine.config.visible_seconds / 60))
             self.visibility_label.setText(
-                f"Visibility turned itself off after {plural(minutes, 'minute')}."
+                self.tr("Visibility turned itself off after %n minutes.", "", minutes)
             )
 
     def _show_hidden(self, text: str) -> None:
@@ -332,8 +348,9 @@ class ExchangePage(Page):
     def _update_countdown(self) -> None:
         left = self._deadline - time.monotonic()
         self.visibility_label.setText(
-            f"Visible. Others can connect to the address shown. "
-            f"Turns off in {countdown_text(left)}."
+            self.tr(
+                "Visible. Others can connect to the address shown. Turns off in {countdown_text}."
+            ).format(countdown_text=countdown_text(left))
         )
 
     # -- nearby wallets and connecting ---------------------------------------------------------
@@ -344,7 +361,11 @@ class ExchangePage(Page):
         for wallet in wallets:
             item = QListWidgetItem(icon("people"), f"{wallet.name}    {wallet.host}:{wallet.port}")
             item.setData(ADDRESS_ROLE, (wallet.host, wallet.port))
-            item.setToolTip(f"{wallet.name} at {wallet.host}:{wallet.port}")
+            item.setToolTip(
+                self.tr("{name} at {host}:{port}").format(
+                    name=wallet.name, host=wallet.host, port=wallet.port
+                )
+            )
             self.nearby.addItem(item)
             if (wallet.host, wallet.port) == chosen:
                 self.nearby.setCurrentItem(item)
@@ -354,7 +375,7 @@ class ExchangePage(Page):
     def sync_selected(self) -> None:
         item = self.nearby.currentItem()
         if item is None:
-            self.message.error("Choose a wallet in the list first.")
+            self.message.error(self.tr("Choose a wallet in the list first."))
             return
         host, port = item.data(ADDRESS_ROLE)
         self._connect(host, int(port))
@@ -387,17 +408,17 @@ class ExchangePage(Page):
         self.message.clear_message()
         self._active[-1] = Activity(-1, False, SyncStatus(SyncPhase.CONNECTING))
         self._show_progress(self._active[-1])
-        self.progress_label.setText("Reaching the mailbox server…")
+        self.progress_label.setText(self.tr("Reaching the mailbox server…"))
         self.engine.sync_far(plan)
 
     def _on_far_waiting(self, waiting: FarWaiting) -> None:
         name = self._name(waiting.peer_did) if waiting.peer_did else ""
         self.far.show_waiting(waiting, name)
-        self.progress_label.setText("Waiting for the other person…")
+        self.progress_label.setText(self.tr("Waiting for the other person…"))
 
     def cancel(self) -> None:
         self.engine.cancel()
-        self.progress_label.setText("Cancelling…")
+        self.progress_label.setText(self.tr("Cancelling…"))
         self.cancel_button.setEnabled(False)
 
     # -- progress and results ------------------------------------------------------------------
@@ -409,6 +430,8 @@ class ExchangePage(Page):
             return
         if not activity.incoming:
             self._active.pop(-1, None)  # the placeholder shown while connecting
+        if activity.connection not in self._active:
+            self.message.clear_message()  # a new exchange: an old error no longer applies
         self._active[activity.connection] = activity
         self._show_progress(activity)
 
@@ -419,13 +442,15 @@ class ExchangePage(Page):
         if status.phase is SyncPhase.TRANSFERRING and expected:
             self.progress.setRange(0, expected)
             self.progress.setValue(min(status.items_received, expected))
-            text = f"Receiving {status.items_received} of {expected}; sent {status.items_sent}"
+            text = self.tr("Receiving {received} of {expected}; sent {sent}").format(
+                received=status.items_received, expected=expected, sent=status.items_sent
+            )
         elif status.phase is SyncPhase.TRANSFERRING:
             self.progress.setRange(0, 0)
-            text = f"Sending: {status.items_sent} sent"
+            text = self.tr("Sending: {sent} sent").format(sent=status.items_sent)
         else:
             self.progress.setRange(0, 0)
-            text = PHASE_WORDS.get(status.phase, "Exchanging…")
+            text = phase_words(status.phase)
         self.progress_label.setText(text)
 
     def _set_busy(self, busy: bool) -> None:
@@ -452,11 +477,15 @@ class ExchangePage(Page):
             self._show_report(outcome.report, outcome.incoming)
         elif outcome.cancelled:
             self.message.note(
-                "Exchange cancelled. Whatever had fully arrived is kept; exchange again for "
-                "the rest."
+                self.tr(
+                    "Exchange cancelled. Whatever had fully arrived is kept; exchange again for "
+                    "the rest."
+                )
             )
         elif outcome.peer_did is not None and outcome.peer_did in self.pairing.declined:
-            self.message.error("Not paired: the codes did not match. Nothing was exchanged.")
+            self.message.error(
+                self.tr("Not paired: the codes did not match. Nothing was exchanged.")
+            )
         elif outcome.connection in self._attempted:
             self._attempted.discard(outcome.connection)  # already in the failed attempts
         elif outcome.error:
@@ -475,18 +504,42 @@ class ExchangePage(Page):
         self.session.notify_changed()
 
     def _ask_name(self, did: str) -> None:
-        """A person just met by a shared code is asked for a name (they had only a placeholder)."""
+        """A person just met (by a shared code, or paired nearby by comparing digits) is asked
+        for a name: until then they have only a placeholder such as "Paired SRpfUv"."""
         contact = self.session.wallet.contact(did)
-        if contact is None or not contact.petname.startswith(CODE_PLACEHOLDER):
+        if contact is None:
             return
-        name, ok = QInputDialog.getText(
-            self,
-            "Who was that?",
-            "You exchanged with someone through a code you shared. A name for them:",
-        )
-        if ok and name.strip():
+        if contact.petname.startswith(CODE_PLACEHOLDER):
+            question = self.tr(
+                "You exchanged with someone through a code you shared. A name for them:"
+            )
+        elif contact.petname == f"{PAIRED_PLACEHOLDER} {did[-6:]}":
+            question = self.tr(
+                "You compared codes with someone and exchanged. A name for them (only you "
+                "will see it):"
+            )
+        else:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Who was that?"))
+        dialog.setLabelText(question)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.setOkButtonText(self.tr("&Save the name"))
+        dialog.setCancelButtonText(self.tr("&Later"))
+        dialog.textValueSelected.connect(lambda name, d=did: self._name_given(d, name))
+        dialog.finished.connect(lambda _r: self.far.refresh_contacts())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.name_dialog = dialog
+        dialog.finished.connect(self._name_dialog_closed)
+        dialog.open()  # not a nested event loop: the exchange goes on around it
+
+    def _name_given(self, did: str, name: str) -> None:
+        if name.strip() and self.session.is_unlocked:
             self.session.wallet.update_contact(did, petname=name.strip())
-        self.far.refresh_contacts()
+            self.session.notify_changed()
+
+    def _name_dialog_closed(self) -> None:
+        self.name_dialog = None
 
     # -- pairing -------------------------------------------------------------------------------
     @property
@@ -501,6 +554,7 @@ class ExchangePage(Page):
         if not self.session.is_unlocked:
             request.answer(False)
             return
+        self.message.clear_message()  # an earlier connection's error is not about this one
         self.pairing.ask(request)
 
     def _on_attempt_failed(self, attempt: FailedAttempt) -> None:
@@ -509,8 +563,10 @@ class ExchangePage(Page):
         if attempt.address and name:
             who = f"{attempt.address} ({name})"
         else:
-            who = attempt.address or name or "an unknown wallet"
-        line = f"A pairing attempt from {escaped(who)} failed: {escaped(attempt.reason)}"
+            who = attempt.address or name or self.tr("an unknown wallet")
+        line = self.tr("A pairing attempt from {who} failed: {reason}").format(
+            who=escaped(who), reason=escaped(attempt.reason)
+        )
         self._attempts = [*self._attempts, line][-ATTEMPT_LINES:]
         self.attempts.setText("<br>".join(self._attempts))
         self.attempts.show()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vouch.gui import worker
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.models import NameBook
@@ -31,12 +32,12 @@ RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
 RESULT_LIMIT = 50
 
 
-def level_words(result: TrustResult) -> str:
-    return result.level.words if result.level is not None else "barely"
+def result_level(result: TrustResult) -> str:
+    return level_words(result.level)
 
 
 class FindPage(Page):
-    title = "Find"
+    title = QT_TRANSLATE_NOOP("Pages", "Find")
     icon_name = "find"
     key = "find"
 
@@ -46,22 +47,24 @@ class FindPage(Page):
         self.results: list[TrustResult] = []
         self.names = NameBook()
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Find someone for a task"))
+        layout.addWidget(heading(self.tr("Find someone for a task")))
         layout.addWidget(
             muted(
-                "Type a task: Vouch ranks the people your endorsements lead to, from your "
-                "own point of view, and shows why."
+                self.tr(
+                    "Type a task: Vouch ranks the people your endorsements lead to, from your "
+                    "own point of view, and shows why."
+                )
             )
         )
         bar = QHBoxLayout()
         self.query = QComboBox()
         self.query.setEditable(True)
         self.query.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.query.setAccessibleName("Task")
-        self.query.setToolTip("The scope to search, e.g. plumbing")
+        self.query.setAccessibleName(self.tr("Task"))
+        self.query.setToolTip(self.tr("The task to search for, e.g. plumbing"))
         edit = self.query.lineEdit()
         assert edit is not None
-        edit.setPlaceholderText("e.g. plumbing")
+        edit.setPlaceholderText(self.tr("e.g. plumbing"))
         edit.returnPressed.connect(self.search)
         # Tasks in use complete on any part: "plumb" offers "home/plumbing".
         self.scopes = QStringListModel(self)
@@ -69,15 +72,15 @@ class FindPage(Page):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.query.setCompleter(completer)
-        self.search_button = QPushButton(icon("find"), "&Search")
+        self.search_button = QPushButton(icon("find"), self.tr("&Search"))
         self.search_button.clicked.connect(self.search)
-        caption = QLabel("&Task:")
+        caption = QLabel(self.tr("&Task:"))
         caption.setBuddy(self.query)
         bar.addWidget(caption)
         bar.addWidget(self.query, 1)
         bar.addWidget(self.search_button)
         layout.addLayout(bar)
-        self.busy = busy_bar("Searching")
+        self.busy = busy_bar(self.tr("Searching"))
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -85,8 +88,10 @@ class FindPage(Page):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.tree = QTreeWidget()
-        self.tree.setAccessibleName("People found")
-        self.tree.setHeaderLabels(["Person", "I could rely on them", "How"])
+        self.tree.setAccessibleName(self.tr("People found"))
+        self.tree.setHeaderLabels(
+            [self.tr("Person"), self.tr("I could rely on them"), self.tr("How")]
+        )
         self.tree.setColumnWidth(0, 200)
         self.tree.setColumnWidth(1, 200)
         self.tree.currentItemChanged.connect(self._current_changed)
@@ -100,7 +105,7 @@ class FindPage(Page):
         self.graph = PathGraph()
         e.addWidget(self.graph, 1, Qt.AlignmentFlag.AlignTop)
         self.cautions = QListWidget()
-        self.cautions.setAccessibleName("Cautions")
+        self.cautions.setAccessibleName(self.tr("Cautions"))
         self.cautions.setMaximumHeight(90)
         e.addWidget(self.cautions)
         splitter.addWidget(explain)
@@ -139,7 +144,8 @@ class FindPage(Page):
     def search(self) -> None:
         scope = self.query.currentText().strip()
         if not scope:
-            self.message.error("Type a task to search for.")
+            self._clear_results()  # results of an earlier task would look like an answer
+            self.message.error(self.tr("Type a task to search for."))
             return
         wallet = self.session.wallet
         self.names = NameBook(wallet)
@@ -153,6 +159,11 @@ class FindPage(Page):
             return found, ([] if found else wallet.similar_scopes(scope))
 
         self.job = worker.run(find, on_success=self._found, on_failure=self._failed)
+
+    def _clear_results(self) -> None:
+        self.results = []
+        self.tree.clear()
+        self._show_result(None)
 
     def _failed(self, exc: BaseException) -> None:
         self.busy.hide()
@@ -172,14 +183,14 @@ class FindPage(Page):
             item = QTreeWidgetItem(
                 [
                     self.names(result.did),
-                    level_words(result),
+                    result_level(result),
                     self._how(result),
                 ]
             )
             item.setData(0, RESULT_ROLE, result)
             if result.cautions:
                 item.setIcon(0, icon("caution"))
-                item.setToolTip(0, f"{len(result.cautions)} caution(s)")
+                item.setToolTip(0, self.tr("%n cautions", "", len(result.cautions)))
             for path in result.paths:
                 chain = " → ".join(
                     [self.names(path.steps[0].issuer)] + [self.names(s.subject) for s in path.steps]
@@ -190,22 +201,33 @@ class FindPage(Page):
             self.tree.addTopLevelItem(item)
         if results:
             self.tree.setCurrentItem(self.tree.topLevelItem(0))  # type: ignore[arg-type]
-            self.message.note(f"{len(results)} people for “{self._asked}”.")
+            self.message.note(
+                self.tr("%n people for “{task}”.", "", len(results)).format(task=self._asked)
+            )
         else:
-            text = "Nobody you rely on (directly or through others) for that task."
+            text = self.tr("Nobody you rely on (directly or through others) for that task.")
             if similar:
-                text += " Did you mean " + " or ".join(f"“{s}”" for s in similar) + "?"
+                text += " " + self.tr("Did you mean {tasks}?").format(
+                    tasks=self.tr(" or ").join(f"“{s}”" for s in similar)
+                )
             self.message.note(text)
             self._show_result(None)
 
+    def _caution_line(self, issuer: str, _subject: str) -> str:
+        if issuer == self.names.me:
+            return self.tr("⚠ You caution about {subject} for {task}: {reason}")
+        return self.tr("⚠ {issuer} cautions about {subject} for {task}: {reason}")
+
     def _how(self, result: TrustResult) -> str:
         if result.direct:
-            return "I endorsed them"
+            return self.tr("I endorsed them")
         if not result.paths or len(result.paths[0].steps) < 2:
             return ""
         via = self.names(result.paths[0].steps[1].issuer)
         more = len(result.paths) - 1
-        return f"through {via}" + (f" and {more} more" if more else "")
+        if more:
+            return self.tr("through {name} and %n more", "", more).format(name=via)
+        return self.tr("through {name}").format(name=via)
 
     def _current_changed(self, item: QTreeWidgetItem | None, _old: object) -> None:
         while item is not None and item.parent() is not None:
@@ -221,12 +243,18 @@ class FindPage(Page):
             return
         name, scope = escaped(self.names(result.did)), escaped(result.scope)
         self.explain_title.setText(
-            f"<b>Why {name}</b>: you could rely on them {level_words(result)} for {scope}."
+            self.tr("<b>Why {name}</b>: you could rely on them {level} for {task}.").format(
+                name=name, level=result_level(result), task=scope
+            )
         )
         self.graph.set_paths(result.paths, self.names)
         for note in result.cautions:
             self.cautions.addItem(
-                f"⚠ {self.names(note.issuer)} cautions about {self.names(note.subject)} "
-                f"for {note.scope}: {note.reason}"
+                self._caution_line(note.issuer, note.subject).format(
+                    subject=self.names(note.subject),
+                    issuer=self.names(note.issuer),
+                    task=note.scope,
+                    reason=note.reason,
+                )
             )
         self.cautions.setVisible(bool(result.cautions))

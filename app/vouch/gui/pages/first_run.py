@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -22,15 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from vouch.errors import InvalidRecoveryPhrase
-from vouch.flows.first_run import PHRASE_CONFIRMED, FirstRunFlow, Mode, Step
-from vouch.flows.passphrase import assess
+from vouch.flows.first_run import (
+    PHRASE_CONFIRMED,
+    FirstRunFlow,
+    Mode,
+    Step,
+    check_phrase_shape,
+)
 from vouch.gui import worker
 from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
+from vouch.gui.flow_words import flow_text
 from vouch.gui.icons import app_icon, icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
+from vouch.gui.widgets.passphrase_fields import NewPassphraseFields, passphrase_problem
+from vouch.gui.widgets.phrase_edit import PhraseEdit, phrase_problem
 from vouch.wallet import Wallet
 
 
@@ -63,6 +69,7 @@ class FirstRunPage(QWidget):
         self.wallet: Wallet | None = None
         self.job: worker.Job | None = None
         self.remember_home = False  # a wallet made in a folder the user chose is used next time
+        self.restored_from_phrase = False  # the wallet just made came from a recovery phrase
         self.backup_dialog: RestoreBackupDialog | None = None
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
@@ -86,7 +93,8 @@ class FirstRunPage(QWidget):
         self.flow = FirstRunFlow(rng=self._rng) if self._rng else FirstRunFlow()
         self.wallet = None
         self.remember_home = False
-        self.where.setText(f"Your wallet will be kept in {home}.")
+        self.restored_from_phrase = False
+        self.where.setText(self.tr("Your wallet will be kept in {home}.").format(home=home))
         self._show()
 
     def start_restore(self, home: Path) -> None:
@@ -98,26 +106,30 @@ class FirstRunPage(QWidget):
     # -- building -------------------------------------------------------------------
     def _build_choose(self) -> QWidget:
         widget, layout = _card(
-            "Welcome to Vouch",
-            "Vouch keeps the endorsements you give and receive on this computer, signed with "
-            "a key that only you hold.",
+            self.tr("Welcome to Vouch"),
+            self.tr(
+                "Vouch keeps the endorsements you give and receive on this computer, signed with "
+                "a key that only you hold."
+            ),
         )
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(96, 96))
         layout.insertWidget(0, logo, alignment=Qt.AlignmentFlag.AlignHCenter)
-        self.where = muted(f"Your wallet will be kept in {self.home}.")
+        self.where = muted(self.tr("Your wallet will be kept in {home}.").format(home=self.home))
         layout.addWidget(self.where)
-        self.create_button = QPushButton(icon("add"), "&Create a new wallet")
-        self.create_button.setToolTip("Make a new identity and a wallet protected by a passphrase")
+        self.create_button = QPushButton(icon("add"), self.tr("&Create a new wallet"))
+        self.create_button.setToolTip(
+            self.tr("Make a new identity and a wallet protected by a passphrase")
+        )
         self.create_button.clicked.connect(lambda: self._choose(Mode.CREATE))
-        self.restore_button = QPushButton(icon("key"), "&Restore from a recovery phrase")
-        self.restore_button.setToolTip("Bring back your identity from its 24 words")
+        self.restore_button = QPushButton(icon("key"), self.tr("&Restore from a recovery phrase"))
+        self.restore_button.setToolTip(self.tr("Bring back your identity from its 24 words"))
         self.restore_button.clicked.connect(lambda: self._choose(Mode.RESTORE))
-        self.backup_button = QPushButton(icon("save"), "Restore a &backup…")
-        self.backup_button.setToolTip("Bring back a whole wallet from a .vouchbackup file")
+        self.backup_button = QPushButton(icon("save"), self.tr("Restore a &backup…"))
+        self.backup_button.setToolTip(self.tr("Bring back a whole wallet from a .vouchbackup file"))
         self.backup_button.clicked.connect(self.restore_backup)
-        self.open_button = QPushButton(icon("file"), "&Open an existing wallet folder…")
-        self.open_button.setToolTip("Use a wallet kept in another folder")
+        self.open_button = QPushButton(icon("file"), self.tr("&Open an existing wallet folder…"))
+        self.open_button.setToolTip(self.tr("Use a wallet kept in another folder"))
         self.open_button.clicked.connect(self._open_folder)
         for button in (
             self.create_button,
@@ -134,60 +146,51 @@ class FirstRunPage(QWidget):
 
     def _build_restore(self) -> QWidget:
         widget, layout = _card(
-            "Restore your identity", "Type the 24 words of your recovery phrase, in order."
+            self.tr("Restore your identity"),
+            self.tr("Type the 24 words of your recovery phrase, in order."),
         )
-        self.phrase_edit = QPlainTextEdit()
-        self.phrase_edit.setAccessibleName("Recovery phrase")
-        self.phrase_edit.setTabChangesFocus(True)
+        self.phrase_edit = PhraseEdit()
+        self.phrase_edit.setAccessibleName(self.tr("Recovery phrase"))
+        self.phrase_edit.problem_changed.connect(self._phrase_problem)
         layout.addWidget(self.phrase_edit)
         self.restore_message = InlineMessage()
         layout.addWidget(self.restore_message)
-        self.restore_next = QPushButton("&Next")
+        self.restore_next = QPushButton(self.tr("&Next"))
         self.restore_next.clicked.connect(self._restore_next)
         layout.addLayout(self._nav(self.restore_next))
         return widget
 
     def _build_passphrase(self) -> QWidget:
         widget, layout = _card(
-            "Choose a passphrase",
-            "It protects the wallet on this computer. Several unrelated words are strong and "
-            "easy to remember. If you forget it, only your recovery phrase can bring the "
-            "identity back.",
+            self.tr("Choose a passphrase"),
+            self.tr(
+                "It protects the wallet on this computer. Several unrelated words are strong and "
+                "easy to remember. If you forget it, only your recovery phrase can bring the "
+                "identity back."
+            ),
         )
-        form = QFormLayout()
-        self.pass1 = QLineEdit()
-        self.pass2 = QLineEdit()
-        for edit, name in ((self.pass1, "New passphrase"), (self.pass2, "Repeat passphrase")):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setAccessibleName(name)
-        self.pass1.textChanged.connect(self._update_strength)
-        self.pass2.returnPressed.connect(self._submit_passphrase)
-        form.addRow("&Passphrase:", self.pass1)
-        form.addRow("&Again:", self.pass2)
-        layout.addLayout(form)
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setMaximumHeight(8)
-        self.strength_bar.setAccessibleName("Passphrase strength")
-        self.strength_label = QLabel()
-        self.strength_label.setWordWrap(True)
-        layout.addWidget(self.strength_bar)
-        layout.addWidget(self.strength_label)
-        self.busy = busy_bar("Creating the wallet")
+        self.pass_fields = NewPassphraseFields(self.tr("&Passphrase:"), self.tr("&Again:"))
+        self.pass1, self.pass2 = self.pass_fields.first, self.pass_fields.second
+        self.strength_bar, self.strength_label = self.pass_fields.bar, self.pass_fields.label
+        self.pass_fields.submitted.connect(self._submit_passphrase)
+        layout.addWidget(self.pass_fields)
+        self.busy = busy_bar(self.tr("Creating the wallet"))
         layout.addWidget(self.busy)
         self.pass_message = InlineMessage()
         layout.addWidget(self.pass_message)
-        self.pass_next = QPushButton("&Create wallet")
+        layout.addStretch(1)  # the extra height goes below the form, not between its lines
+        self.pass_next = QPushButton(self.tr("&Create wallet"))
         self.pass_next.clicked.connect(self._submit_passphrase)
         layout.addLayout(self._nav(self.pass_next))
         return widget
 
     def _build_show_phrase(self) -> QWidget:
         widget, layout = _card(
-            "Your recovery phrase",
-            "Write these 24 words on paper, in order, and keep them somewhere safe. They are "
-            "the only way to restore your identity. Vouch shows them only now.",
+            self.tr("Your recovery phrase"),
+            self.tr(
+                "Write these 24 words on paper, in order, and keep them somewhere safe. They are "
+                "the only way to restore your identity. Vouch shows them only now."
+            ),
         )
         self.word_grid = QGridLayout()
         layout.addLayout(self.word_grid)
@@ -198,13 +201,15 @@ class FirstRunPage(QWidget):
             self.word_labels.append(label)
             self.word_grid.addWidget(label, i % 8, i // 8)
         layout.addStretch(1)
-        self.seen_button = QPushButton("I have &written it down")
+        self.seen_button = QPushButton(self.tr("I have &written it down"))
         self.seen_button.clicked.connect(self._phrase_seen)
         layout.addLayout(self._nav(self.seen_button, back=False))
         return widget
 
     def _build_quiz(self) -> QWidget:
-        widget, layout = _card("Check your copy", "Type these words from your recovery phrase.")
+        widget, layout = _card(
+            self.tr("Check your copy"), self.tr("Type these words from your recovery phrase.")
+        )
         form = QFormLayout()
         self.quiz_edits: list[QLineEdit] = []
         self.quiz_labels: list[QLabel] = []
@@ -219,9 +224,9 @@ class FirstRunPage(QWidget):
         self.quiz_message = InlineMessage()
         layout.addWidget(self.quiz_message)
         layout.addStretch(1)
-        again = QPushButton("&Show the phrase again")
+        again = QPushButton(self.tr("&Show the phrase again"))
         again.clicked.connect(self._show_again)
-        self.quiz_next = QPushButton("&Check")
+        self.quiz_next = QPushButton(self.tr("&Check"))
         self.quiz_next.clicked.connect(self._submit_quiz)
         row = QHBoxLayout()
         row.addWidget(again)
@@ -233,7 +238,7 @@ class FirstRunPage(QWidget):
     def _nav(self, forward: QPushButton, back: bool = True) -> QHBoxLayout:
         row = QHBoxLayout()
         if back:
-            button = QPushButton("&Back")
+            button = QPushButton(self.tr("&Back"))
             button.clicked.connect(self._back)
             row.addWidget(button)
         row.addStretch(1)
@@ -248,10 +253,8 @@ class FirstRunPage(QWidget):
             return
         self.stack.setCurrentWidget(self.pages[step])
         if step == Step.PASSPHRASE:
-            self.pass1.clear()
-            self.pass2.clear()
+            self.pass_fields.clear()
             self.pass_message.clear_message()
-            self._update_strength("")
             self.pass1.setFocus()
         elif step == Step.RESTORE_PHRASE:
             self.phrase_edit.setFocus()
@@ -259,14 +262,14 @@ class FirstRunPage(QWidget):
             for label, (n, word) in zip(
                 self.word_labels, enumerate(self.flow.words, 1), strict=False
             ):
-                label.setText(f"<b>{n:2d}.</b> {word}")
+                label.setText(self.tr("<b>{n:2d}.</b> {word}").format(n=n, word=word))
             self.seen_button.setFocus()
         elif step == Step.QUIZ:
             for label, edit, pos in zip(
                 self.quiz_labels, self.quiz_edits, self.flow.quiz, strict=True
             ):
-                label.setText(f"Word #{pos + 1}:")
-                edit.setAccessibleName(f"Word number {pos + 1}")
+                label.setText(self.tr("Word #{value}:").format(value=pos + 1))
+                edit.setAccessibleName(self.tr("Word number {value}").format(value=pos + 1))
                 edit.clear()
             self.quiz_message.clear_message()
             self.quiz_edits[0].setFocus()
@@ -282,12 +285,16 @@ class FirstRunPage(QWidget):
         self._show()
 
     def _open_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open a wallet folder", str(self.home))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open a wallet folder"), str(self.home)
+        )
         if not folder:
             return
         path = Path(folder)
         if not Wallet.exists(path):
-            self.choose_message.error(f"There is no Vouch wallet in {path}.")
+            self.choose_message.error(
+                self.tr("There is no Vouch wallet in {path}.").format(path=path)
+            )
             return
         self.existing_chosen.emit(path)
 
@@ -304,23 +311,30 @@ class FirstRunPage(QWidget):
             Preferences().home = wallet.home
         self.wallet_ready.emit(wallet)
 
+    def _phrase_problem(self, problem: str) -> None:
+        """A mistyped word is said at once, not after the passphrase was chosen."""
+        if problem:
+            self.restore_message.error(problem)
+        else:
+            self.restore_message.clear_message()
+
     def _restore_next(self) -> None:
-        error = self.flow.submit_restore_phrase(self.phrase_edit.toPlainText())
+        text = self.phrase_edit.toPlainText()
+        error = check_phrase_shape(text) or phrase_problem(text, finished=True)
+        if error is None:
+            error = self.flow.submit_restore_phrase(text)
         if error:
             self.restore_message.error(error)
             return
         self.restore_message.clear_message()
         self._show()
 
-    def _update_strength(self, text: str) -> None:
-        strength = assess(text)
-        self.strength_bar.setValue(strength.score if text else 0)
-        self.strength_label.setText(f"{strength.label}. {strength.hint}" if text else "")
-
     def _submit_passphrase(self) -> None:
-        error = self.flow.submit_passphrase(self.pass1.text(), self.pass2.text())
+        error = passphrase_problem(self.pass1.text(), self.pass2.text())
+        if error is None:
+            error = self.flow.submit_passphrase(self.pass1.text(), self.pass2.text())
         if error:
-            self.pass_message.error(error)
+            self.pass_message.error(flow_text(error))
             return
         self.pass_message.clear_message()
         home, passphrase = self.home, self.flow.passphrase
@@ -336,7 +350,7 @@ class FirstRunPage(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.pass1, self.pass2, self.pass_next):
+        for widget in (self.pass_fields, self.pass_next):
             widget.setEnabled(not busy)
 
     def _created(self, result: tuple[Wallet, str]) -> None:
@@ -344,6 +358,7 @@ class FirstRunPage(QWidget):
         self.wallet, phrase = result
         if self.remember_home:
             Preferences().home = self.wallet.home
+        self.restored_from_phrase = self.flow.mode == Mode.RESTORE
         self.flow.wallet_created(phrase)
         if self.flow.step == Step.DONE:
             self.wallet.set_setting(PHRASE_CONFIRMED, "yes")

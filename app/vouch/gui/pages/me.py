@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from vouch.flows.first_run import PHRASE_CONFIRMED
 from vouch.gui.dialogs.passphrase import RecoveryPhraseDialog
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading, muted
@@ -24,39 +25,41 @@ from vouch.gui.widgets.qr import QrWidget
 
 
 def _copy_button(tip: str) -> QPushButton:
-    button = QPushButton(icon("copy"), "Copy")
+    button = QPushButton(icon("copy"), QCoreApplication.translate("Me", "Copy"))
     button.setToolTip(tip)
     button.setAccessibleName(tip)
     return button
 
 
 class MePage(Page):
-    title = "Me"
+    title = QT_TRANSLATE_NOOP("Pages", "Me")
     icon_name = "me"
     key = "me"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Me"))
+        layout.addWidget(heading(self.tr("Me")))
         layout.addWidget(
             muted(
-                "Give people your identifier (or let them scan the code) so they can endorse "
-                "you. Compare the safety code aloud when you meet, to be sure it is really you."
+                self.tr(
+                    "Give people your identifier (or let them scan the code) so they can endorse "
+                    "you. Compare the safety code aloud when you meet, to be sure it is really you."
+                )
             )
         )
         row = QHBoxLayout()
         form = QFormLayout()
         self.did_label = QLineEdit()
         self.did_label.setReadOnly(True)
-        self.did_label.setMinimumWidth(200)
-        self.did_label.setAccessibleName("My identifier")
-        self.copy_did = _copy_button("Copy my identifier")
+        self.did_label.setMinimumWidth(160)
+        self.did_label.setAccessibleName(self.tr("My identifier"))
+        self.copy_did = _copy_button(self.tr("Copy my identifier"))
         self.copy_did.clicked.connect(lambda: self._copy(self.did_label.text()))
         did_row = QHBoxLayout()
         did_row.addWidget(self.did_label, 1)
         did_row.addWidget(self.copy_did)
-        form.addRow("Identifier:", did_row)
+        form.addRow(self.tr("Identifier:"), did_row)
         self.code_label = QLabel()
         self.code_label.setWordWrap(True)
         font = self.code_label.font()
@@ -64,30 +67,31 @@ class MePage(Page):
         font.setBold(True)
         self.code_label.setFont(font)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAccessibleName("My safety code")
-        self.copy_code = _copy_button("Copy my safety code")
+        self.code_label.setAccessibleName(self.tr("My safety code"))
+        self.copy_code = _copy_button(self.tr("Copy my safety code"))
         self.copy_code.clicked.connect(lambda: self._copy(self.code_label.text()))
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_label, 1)
         code_row.addWidget(self.copy_code)
-        form.addRow("Safety code:", code_row)
+        form.addRow(self.tr("Safety code:"), code_row)
         self.home_label = QLabel()
         self.home_label.setWordWrap(True)
         self.home_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Wallet folder:", self.home_label)
+        form.addRow(self.tr("Wallet folder:"), self.home_label)
         left = QVBoxLayout()
         left.addLayout(form)
         self.phrase_warning = InlineMessage()
         left.addWidget(self.phrase_warning)
-        self.phrase_button = QPushButton(icon("key"), "Show &recovery phrase…")
-        self.phrase_button.setToolTip("Asks for your passphrase, then shows the 24 words")
+        self.phrase_button = QPushButton(icon("key"), self.tr("Show &recovery phrase…"))
+        self.phrase_button.setToolTip(self.tr("Asks for your passphrase, then shows the 24 words"))
         self.phrase_button.clicked.connect(self.show_recovery_phrase)
         left.addWidget(self.phrase_button, alignment=Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
         row.addLayout(left, 3)
         self.qr = QrWidget()
-        self.qr.setAccessibleName("My identifier as a QR code")
-        self.qr.setFixedSize(240, 240)
+        self.qr.setAccessibleName(self.tr("My identifier as a QR code"))
+        self.qr.setMinimumSize(160, 160)  # shrinks with a narrow window, up to 240 wide
+        self.qr.setMaximumSize(240, 240)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -101,8 +105,10 @@ class MePage(Page):
         self.qr.set_text(wallet.did)
         if wallet.get_setting(PHRASE_CONFIRMED) != "yes":
             self.phrase_warning.error(
-                "You have not confirmed that your recovery phrase is written down. "
-                "Show it and keep a copy on paper."
+                self.tr(
+                    "You have not confirmed that your recovery phrase is written down. "
+                    "Show it and keep a copy on paper."
+                )
             )
         else:
             self.phrase_warning.clear_message()

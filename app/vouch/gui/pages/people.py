@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -24,13 +24,15 @@ from vouch.core.records import (
     Endorsement,
     EndorsementFilter,
     Kind,
+    Status,
 )
 from vouch.errors import VouchError
 from vouch.flows.contacts import safety_code_for
 from vouch.gui import messages, worker
 from vouch.gui.dialogs.contact import AddContactDialog
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words, level_words_text, status_words
 from vouch.gui.icons import icon
-from vouch.gui.models import NameBook, level_text, now_utc
+from vouch.gui.models import NameBook, now_utc
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
 from vouch.trust.results import TrustResult
@@ -39,19 +41,31 @@ STATEMENT_LIMIT = 200
 
 
 def _statement_line(item: Endorsement, names: NameBook, who: bool) -> str:
-    prefix = f"{names(item.issuer)}: " if who else ""
+    translate = QCoreApplication.translate
     if item.kind == Kind.CAUTION:
-        text = f"{prefix}caution for {item.scope} — {item.reason}"
+        text = translate("PeoplePage", "caution for {task} — {reason}").format(
+            task=item.scope, reason=item.reason
+        )
     else:
-        text = f"{prefix}{item.scope}, {level_text(item)}"
+        text = translate("PeoplePage", "{task}, {level}").format(
+            task=item.scope, level=level_words_text(item)
+        )
         if item.comment:
-            text += f" — {item.comment}"
+            text += " — " + item.comment
+    if who:
+        text = translate("PeoplePage", "{name}: {statement}").format(
+            name=names(item.issuer), statement=text
+        )
     status = item.status(now_utc())
-    return text if status.value == "valid" else f"{text} ({status.value})"
+    if status == Status.VALID:
+        return text
+    return translate("PeoplePage", "{statement} ({status})").format(
+        statement=text, status=status_words(status)
+    )
 
 
 class PeoplePage(Page):
-    title = "People"
+    title = QT_TRANSLATE_NOOP("Pages", "People")
     icon_name = "people"
     key = "people"
     endorse_requested = Signal(str)
@@ -61,16 +75,16 @@ class PeoplePage(Page):
         super().__init__(session, parent)
         self.current_did = ""
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("People"))
+        layout.addWidget(heading(self.tr("People")))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QWidget()
         llayout = QVBoxLayout(left)
         llayout.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
-        self.list.setAccessibleName("Contacts")
+        self.list.setAccessibleName(self.tr("Contacts"))
         self.list.currentItemChanged.connect(self._current_changed)
-        self.add_button = QPushButton(icon("add"), "&Add contact…")
-        self.add_button.setToolTip("Add someone from their did:key, pasted text or a file")
+        self.add_button = QPushButton(icon("add"), self.tr("&Add contact…"))
+        self.add_button.setToolTip(self.tr("Add someone from their did:key, pasted text or a file"))
         self.add_button.clicked.connect(self.add_contact)
         llayout.addWidget(self.list, 1)
         llayout.addWidget(self.add_button)
@@ -80,50 +94,52 @@ class PeoplePage(Page):
         d = QVBoxLayout(self.details)
         form = QFormLayout()
         self.petname = QLineEdit()
-        self.petname.setAccessibleName("Name")
+        self.petname.setAccessibleName(self.tr("Name"))
         self.petname.setMaxLength(MAX_PETNAME_CHARS)
         self.petname.editingFinished.connect(self._save_petname)
-        form.addRow("&Name:", self.petname)
-        self.verified = QCheckBox("Verified in person (we compared safety codes)")
-        self.verified.setAccessibleName("Verified in person")
+        form.addRow(self.tr("&Name:"), self.petname)
+        self.verified = QCheckBox(self.tr("Verified in person (we compared safety codes)"))
+        self.verified.setAccessibleName(self.tr("Verified in person"))
         self.verified.toggled.connect(self._save_verified)
         form.addRow("", self.verified)
         self.did_label = QLineEdit()
         self.did_label.setReadOnly(True)
         self.did_label.setMinimumWidth(200)
-        form.addRow("Identifier:", self.did_label)
+        form.addRow(self.tr("Identifier:"), self.did_label)
         self.safety = QLabel()
         self.safety.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("Safety code:", self.safety)
+        form.addRow(self.tr("Safety code:"), self.safety)
         self.view_label = QLabel()
         self.view_label.setWordWrap(True)
-        self.view_label.setAccessibleName("How I could rely on them")
-        form.addRow("My view:", self.view_label)
+        self.view_label.setAccessibleName(self.tr("How I could rely on them"))
+        form.addRow(self.tr("My view:"), self.view_label)
         d.addLayout(form)
-        d.addWidget(QLabel("<b>What I said about them</b>"))
+        d.addWidget(QLabel(self.tr("<b>What I said about them</b>")))
         self.mine = QListWidget()
-        self.mine.setAccessibleName("What I said about them")
+        self.mine.setAccessibleName(self.tr("What I said about them"))
         d.addWidget(self.mine, 1)
-        d.addWidget(QLabel("<b>What others said about them</b>"))
+        d.addWidget(QLabel(self.tr("<b>What others said about them</b>")))
         self.others = QListWidget()
-        self.others.setAccessibleName("What others said about them")
+        self.others.setAccessibleName(self.tr("What others said about them"))
         d.addWidget(self.others, 1)
         buttons = QHBoxLayout()
-        self.endorse_button = QPushButton(icon("endorse"), "&Endorse…")
-        self.endorse_button.setToolTip("Endorse this person")
+        self.endorse_button = QPushButton(icon("endorse"), self.tr("&Endorse…"))
+        self.endorse_button.setToolTip(self.tr("Endorse this person"))
         self.endorse_button.clicked.connect(lambda: self.endorse_requested.emit(self.current_did))
-        self.export_button = QPushButton(icon("export"), "Send them what I &said…")
-        self.export_button.setToolTip("Export everything I gave to this person")
+        self.export_button = QPushButton(icon("export"), self.tr("Send them what I &said…"))
+        self.export_button.setToolTip(self.tr("Export everything I gave to this person"))
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.current_did))
-        self.remove_button = QPushButton(icon("revoke"), "&Remove")
-        self.remove_button.setToolTip("Remove this contact (their endorsements stay)")
+        self.remove_button = QPushButton(icon("revoke"), self.tr("&Remove"))
+        self.remove_button.setToolTip(self.tr("Remove this contact (their endorsements stay)"))
         self.remove_button.clicked.connect(self.remove_contact)
         buttons.addWidget(self.endorse_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.remove_button)
         d.addLayout(buttons)
-        self.empty = muted("Add the people you know, then endorse them for what they do well.")
+        self.empty = muted(
+            self.tr("Add the people you know, then endorse them for what they do well.")
+        )
         d.addWidget(self.empty)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(1, 2)
@@ -142,7 +158,9 @@ class PeoplePage(Page):
             item = QListWidgetItem(contact.petname)
             item.setIcon(icon("verified") if contact.verified else icon("blank"))
             if contact.verified:
-                item.setToolTip(f"{contact.petname} (verified in person)")
+                item.setToolTip(
+                    self.tr("{petname} (verified in person)").format(petname=contact.petname)
+                )
             item.setData(Qt.ItemDataRole.UserRole, contact)
             self.list.addItem(item)
             if contact.did == keep:
@@ -206,9 +224,9 @@ class PeoplePage(Page):
                 self.others.addItem(_statement_line(item, names, who=True))
         self._explain(contact.did, names)
         if not self.mine.count():
-            self.mine.addItem("Nothing yet.")
+            self.mine.addItem(self.tr("Nothing yet."))
         if not self.others.count():
-            self.others.addItem("Nothing yet.")
+            self.others.addItem(self.tr("Nothing yet."))
 
     def _explain(self, did: str, names: NameBook) -> None:
         """How I could rely on them, per scope, computed off the GUI thread."""
@@ -219,11 +237,16 @@ class PeoplePage(Page):
             if did != self.current_did:
                 return
             parts = [
-                f"{r.scope}: {r.level.words if r.level else 'barely'}"
-                + ("" if r.direct else " (through others)")
+                (
+                    self.tr("{task}: {level}")
+                    if r.direct
+                    else self.tr("{task}: {level} (through others)")
+                ).format(task=r.scope, level=level_words(r.level))
                 for r in results
             ]
-            self.view_label.setText("; ".join(parts) or "Nobody I rely on has endorsed them.")
+            self.view_label.setText(
+                "; ".join(parts) or self.tr("Nobody I rely on has endorsed them.")
+            )
 
         self.why_job = worker.run(
             lambda _job: wallet.why(did), on_success=show, on_failure=self._why_failed
@@ -272,9 +295,11 @@ class PeoplePage(Page):
         name = self.petname.text()
         if not messages.confirm(
             self,
-            "Remove contact",
-            f"Remove {name} from your contacts? Endorsements stay; only the name goes.",
-            "Remove",
+            self.tr("Remove contact"),
+            self.tr(
+                "Remove {name} from your contacts? Endorsements stay; only the name goes."
+            ).format(name=name),
+            self.tr("Remove"),
         ):
             return
         self.session.wallet.remove_contact(did)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from vouch.flows.idle import DEFAULT_IDLE_MINUTES, IDLE_CHOICES
-from vouch.gui import messages, worker
+from vouch.gui import i18n, messages, worker
 from vouch.gui.auto_backup import backup_plan
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP, flow_text
 from vouch.gui.messages import InlineMessage
-from vouch.gui.pages.base import Page, heading
+from vouch.gui.pages.base import MutedLabel, Page, heading
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
-from vouch.gui.theme import THEMES, apply_theme
+from vouch.gui.theme import THEMES, apply_theme, theme_name
 from vouch.wallet import AUTO_FOLDER, AUTO_KEEP, AUTO_LAST, DEFAULT_KEEP, BackupInfo
 
 
 class SettingsPage(Page):
-    title = "Settings"
+    title = QT_TRANSLATE_NOOP("Pages", "Settings")
     icon_name = "settings"
     key = "settings"
     idle_minutes_changed = Signal(float)
@@ -44,44 +45,67 @@ class SettingsPage(Page):
         self.preferences = Preferences()
         self.job: worker.Job | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("Settings"))
+        layout.addWidget(heading(self.tr("Settings")))
         form = QFormLayout()
 
         self.idle_combo = QComboBox()
-        self.idle_combo.setAccessibleName("Lock after idle time")
-        self.idle_combo.setToolTip("Lock the wallet after this long without use")
+        self.idle_combo.setAccessibleName(self.tr("Lock after idle time"))
+        self.idle_combo.setToolTip(self.tr("Lock the wallet after this long without use"))
         for minutes, label in IDLE_CHOICES:
-            self.idle_combo.addItem(label, minutes)
+            self.idle_combo.addItem(flow_text(label), minutes)
         self.idle_combo.currentIndexChanged.connect(self._idle_changed)
-        form.addRow("&Lock when idle:", self.idle_combo)
+        form.addRow(self.tr("&Lock when idle:"), self.idle_combo)
 
         self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme")
+        self.theme_combo.setAccessibleName(self.tr("Theme"))
         for key, label in THEMES:
-            self.theme_combo.addItem(label, key)
+            self.theme_combo.addItem(theme_name(label), key)
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
-        form.addRow("&Appearance:", self.theme_combo)
+        form.addRow(self.tr("&Appearance:"), self.theme_combo)
+
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Same as the system"), i18n.SYSTEM)
+        for key, name in i18n.LANGUAGES:
+            self.language_combo.addItem(name, key)  # each language in its own words
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("Lang&uage:"), self.language_combo)
 
         self.home_label = QLabel()
         self.home_label.setWordWrap(True)
-        self.move_button = QPushButton("Use another &folder…")
-        self.move_button.setToolTip("Open or create a wallet in another folder (locks this one)")
+        self.move_button = QPushButton(self.tr("Use another fol&der…"))
+        self.move_button.setToolTip(
+            self.tr("Open or create a wallet in another folder (locks this one)")
+        )
         self.move_button.clicked.connect(self.choose_home)
         home_row = QHBoxLayout()
         home_row.addWidget(self.home_label, 1)
         home_row.addWidget(self.move_button)
-        form.addRow("Wallet folder:", home_row)
+        form.addRow(self.tr("Wallet folder:"), home_row)
 
-        self.passphrase_button = QPushButton("&Change passphrase…")
+        self.passphrase_button = QPushButton(self.tr("&Change passphrase…"))
         self.passphrase_button.clicked.connect(self.change_passphrase)
-        form.addRow("Passphrase:", self.passphrase_button)
+        passphrase_row = QHBoxLayout()
+        passphrase_row.addWidget(self.passphrase_button)
+        passphrase_row.addStretch(1)
+        form.addRow(self.tr("Passphrase:"), passphrase_row)
 
-        # "Unlock with <OS method>": shown only when the session's OS unlock is usable here.
-        self.os_unlock_toggle = QCheckBox()
-        self.os_unlock_toggle.setAccessibleName("Unlock with the operating system")
+        # "Unlock with <OS method>": always listed; where this computer cannot offer it, the
+        # row says why instead of disappearing.
+        self.os_unlock_toggle = QCheckBox(self.tr("Unlock with the operating system"))
+        self.os_unlock_toggle.setAccessibleName(self.tr("Unlock with the operating system"))
         self.os_unlock_toggle.toggled.connect(self._os_unlock_toggled)
-        self.os_unlock_label = QLabel("Quick unlock:")
-        form.addRow(self.os_unlock_label, self.os_unlock_toggle)
+        self.os_unlock_note = MutedLabel("")
+        self.os_unlock_note.setAccessibleName(self.tr("About unlocking with the system"))
+        os_box = QWidget()
+        os_layout = QVBoxLayout(os_box)
+        os_layout.setContentsMargins(0, 0, 0, 0)
+        os_layout.setSpacing(2)
+        os_layout.addWidget(self.os_unlock_toggle)
+        os_layout.addWidget(self.os_unlock_note)
+        self.os_unlock_label = QLabel(self.tr("&Quick unlock:"))
+        self.os_unlock_label.setBuddy(self.os_unlock_toggle)
+        form.addRow(self.os_unlock_label, os_box)
         layout.addLayout(form)
         layout.addWidget(self._build_backups())
         self.message = InlineMessage()
@@ -90,32 +114,34 @@ class SettingsPage(Page):
         self._load_app_settings()
 
     def _build_backups(self) -> QGroupBox:
-        box = QGroupBox("Backups")
+        box = QGroupBox(self.tr("Backups"))
         form = QFormLayout(box)
         self.backup_folder = QLabel()
         self.backup_folder.setTextFormat(Qt.TextFormat.PlainText)
         self.backup_folder.setWordWrap(True)
-        self.backup_folder.setAccessibleName("Folder for automatic backups")
-        choose = QPushButton("Choose &folder…")
-        choose.setToolTip("Back up automatically into this folder after changes and at lock")
+        self.backup_folder.setAccessibleName(self.tr("Folder for automatic backups"))
+        choose = QPushButton(self.tr("Ch&oose folder…"))
+        choose.setToolTip(
+            self.tr("Back up automatically into this folder after changes and at lock")
+        )
         choose.clicked.connect(self.choose_backup_folder)
-        self.backup_off = QPushButton("Tur&n off")
+        self.backup_off = QPushButton(self.tr("Tur&n off"))
         self.backup_off.clicked.connect(lambda: self._set_backup_folder(""))
         row = QHBoxLayout()
         row.addWidget(self.backup_folder, 1)
         row.addWidget(choose)
         row.addWidget(self.backup_off)
-        form.addRow("Automatic backups:", row)
+        form.addRow(self.tr("Automatic backups:"), row)
         self.backup_keep = QSpinBox()
         self.backup_keep.setRange(1, 100)
         self.backup_keep.setMaximumWidth(90)
-        self.backup_keep.setAccessibleName("How many automatic backups to keep")
+        self.backup_keep.setAccessibleName(self.tr("How many automatic backups to keep"))
         self.backup_keep.valueChanged.connect(self._keep_changed)
-        form.addRow("&Keep the newest:", self.backup_keep)
-        self.backup_now = QPushButton("&Back up now")
+        form.addRow(self.tr("&Keep the newest:"), self.backup_keep)
+        self.backup_now = QPushButton(self.tr("&Back up now"))
         self.backup_now.clicked.connect(self.back_up_now)
         self.backup_last = QLabel()
-        self.backup_last.setAccessibleName("Last backup")
+        self.backup_last.setAccessibleName(self.tr("Last backup"))
         now_row = QHBoxLayout()
         now_row.addWidget(self.backup_now)
         now_row.addWidget(self.backup_last, 1)
@@ -128,17 +154,23 @@ class SettingsPage(Page):
         wallet = self.session.wallet
         plan = backup_plan(wallet)
         folder = str(plan[0]) if plan else ""
-        self.backup_folder.setText(folder or "Off: choose a folder, ideally on another disk.")
+        self.backup_folder.setText(
+            folder or self.tr("Off: choose a folder, ideally on another disk.")
+        )
         self.backup_off.setEnabled(bool(folder))
         self.backup_now.setEnabled(bool(folder))
         self.backup_keep.blockSignals(True)
         self.backup_keep.setValue(plan[1] if plan else DEFAULT_KEEP)
         self.backup_keep.blockSignals(False)
         last = wallet.get_setting(AUTO_LAST) or ""
-        self.backup_last.setText(f"Last backup: {_local_time(last)}" if last else "No backup yet.")
+        self.backup_last.setText(
+            self.tr("Last backup: {local_time}").format(local_time=_local_time(last))
+            if last
+            else self.tr("No backup yet.")
+        )
 
     def choose_backup_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder for automatic backups")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for automatic backups"))
         if folder:
             self._set_backup_folder(folder)
 
@@ -164,7 +196,7 @@ class SettingsPage(Page):
         )
 
     def _backed_up(self, info: BackupInfo) -> None:
-        self.message.note(f"Backed up to {info.path}.")
+        self.message.note(self.tr("Backed up to {path}.").format(path=info.path))
         self._load_backups()
 
     def _backup_failed(self, exc: BaseException) -> None:
@@ -178,6 +210,10 @@ class SettingsPage(Page):
             index if index >= 0 else self.idle_combo.findData(DEFAULT_IDLE_MINUTES)
         )
         self.idle_combo.blockSignals(False)
+        language_index = self.language_combo.findData(self.preferences.language)
+        self.language_combo.blockSignals(True)
+        self.language_combo.setCurrentIndex(max(language_index, 0))
+        self.language_combo.blockSignals(False)
         theme_index = self.theme_combo.findData(self.preferences.theme)
         self.theme_combo.blockSignals(True)
         self.theme_combo.setCurrentIndex(max(theme_index, 0))
@@ -188,19 +224,53 @@ class SettingsPage(Page):
         self.home_label.setText(str(self.session.home))
         self.message.clear_message()
         self._load_backups()
+        self._load_os_unlock()
+
+    def _load_os_unlock(self) -> None:
         hook = self.session.usable_os_unlock()
-        self.os_unlock_toggle.setVisible(hook is not None)
-        self.os_unlock_label.setVisible(hook is not None)
+        self.os_unlock_toggle.setEnabled(hook is not None)
+        self.os_unlock_toggle.blockSignals(True)
         if hook is not None:
-            self.os_unlock_toggle.setText(f"Unlock with {hook.method_name}")
-            self.os_unlock_toggle.blockSignals(True)
+            self.os_unlock_toggle.setText(
+                self.tr("Unlock with {method}").format(method=hook.method_name)
+            )
             self.os_unlock_toggle.setChecked(hook.is_enabled(self.session.home))
-            self.os_unlock_toggle.blockSignals(False)
+            self.os_unlock_note.setText(
+                self.tr(
+                    "Opens the wallet without typing the passphrase, after {method} checks "
+                    "it is you. Your passphrase keeps working."
+                ).format(method=hook.method_name)
+            )
+        else:
+            self.os_unlock_toggle.setText(self.tr("Unlock with the operating system"))
+            self.os_unlock_toggle.setChecked(False)
+            why = self._os_unlock_unavailable()
+            self.os_unlock_note.setText(
+                self.tr(
+                    "Not available on this computer{why}. The passphrase opens the wallet."
+                ).format(why=f": {why}" if why else "")
+            )
+        self.os_unlock_toggle.blockSignals(False)
+
+    def _os_unlock_unavailable(self) -> str:
+        hook = self.session.os_unlock
+        if hook is None:
+            return ""
+        return hook.unavailable_reason().rstrip(".")
 
     def _idle_changed(self) -> None:
         minutes = int(self.idle_combo.currentData())
         self.preferences.idle_minutes = minutes
         self.idle_minutes_changed.emit(float(minutes))
+
+    def _language_changed(self) -> None:
+        language = str(self.language_combo.currentData())
+        self.preferences.language = language
+        shown = i18n.install(language)
+        if not i18n.has_translation(shown) and shown != "en":
+            self.message.error(self.tr("This language is not installed; Vouch stays in English."))
+            return
+        self.message.note(self.tr("Vouch shows the new language the next time it starts."))
 
     def _theme_changed(self) -> None:
         theme = str(self.theme_combo.currentData())
@@ -211,7 +281,7 @@ class SettingsPage(Page):
 
     def choose_home(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose the wallet folder", str(self.session.home)
+            self, self.tr("Choose the wallet folder"), str(self.session.home)
         )
         if not folder:
             return
@@ -220,7 +290,7 @@ class SettingsPage(Page):
 
     def change_passphrase(self) -> None:
         dialog = ChangePassphraseDialog(self.session, self)
-        dialog.accepted.connect(lambda: self.message.note("Your passphrase was changed."))
+        dialog.accepted.connect(lambda: self.message.note(self.tr("Your passphrase was changed.")))
         dialog.open()
         self.passphrase_dialog = dialog
 
@@ -251,4 +321,6 @@ def _local_time(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone()
+    shown = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(shown, QLocale.FormatType.ShortFormat)

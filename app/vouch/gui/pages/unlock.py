@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -26,22 +26,26 @@ from PySide6.QtWidgets import (
 from vouch.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
 from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
+from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import app_icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
+from vouch.gui.widgets.passphrase_fields import show_toggle
 from vouch.wallet import Wallet
 
 DAMAGE_ERRORS = (CorruptStore, StoreTooNew)
-DAMAGED_TEXT = (
+DAMAGED_TEXT = QT_TRANSLATE_NOOP(
+    "UnlockPage",
     "Vouch has not changed this file; keep it. You can open another wallet, restore a backup "
     "into a new folder, or bring your identity back from its 24-word recovery phrase into a new "
-    "folder. Endorsements others gave you can be imported or synced again."
+    "folder. Endorsements others gave you can be imported or synced again.",
 )
-TOO_NEW_TEXT = (
+TOO_NEW_TEXT = QT_TRANSLATE_NOOP(
+    "UnlockPage",
     "Update Vouch to open it. Vouch has not changed this file. Meanwhile you can open another "
-    "wallet, or restore a backup or your recovery phrase into a new folder."
+    "wallet, or restore a backup or your recovery phrase into a new folder.",
 )
 
 
@@ -63,7 +67,11 @@ def open_checked(open_wallet: Callable[[], Wallet]) -> Wallet:
         if not healthy:
             wallet.lock()
     if not healthy:
-        raise CorruptStore("The wallet file is damaged: part of it no longer reads back.")
+        raise CorruptStore(
+            QCoreApplication.translate(
+                "UnlockPage", "The wallet file is damaged: part of it no longer reads back."
+            )
+        )
     return wallet
 
 
@@ -89,7 +97,7 @@ class UnlockPage(QWidget):
         logo.setPixmap(app_icon().pixmap(72, 72))
         logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(logo)
-        self.title = heading("Vouch is locked")
+        self.title = heading(self.tr("Vouch is locked"))
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.title)
         self.where = QLabel()
@@ -103,27 +111,29 @@ class UnlockPage(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setPlaceholderText("Your passphrase")
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self.passphrase.setPlaceholderText(self.tr("Your passphrase"))
         self.passphrase.returnPressed.connect(self.unlock)
-        form.addRow("&Passphrase:", self.passphrase)
+        form.addRow(self.tr("&Passphrase:"), self.passphrase)
+        self.show_passphrase = show_toggle([self.passphrase])
+        form.addRow("", self.show_passphrase)
         layout.addWidget(self.form_box)
 
-        self.busy = busy_bar("Unlocking")
+        self.busy = busy_bar(self.tr("Unlocking"))
         layout.addWidget(self.busy)
         self.message = InlineMessage()
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
-        self.other_button = QPushButton("Use another wallet…")
-        self.other_button.setToolTip("Open or create a wallet in another folder")
+        self.other_button = QPushButton(self.tr("Use another wallet…"))
+        self.other_button.setToolTip(self.tr("Open or create a wallet in another folder"))
         self.other_button.clicked.connect(self.other_wallet_requested)
         self.os_button = QPushButton()
         self.os_button.clicked.connect(self.unlock_with_os)
         self.os_button.hide()
-        self.unlock_button = QPushButton("&Unlock")
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)
-        self.unlock_button.setToolTip("Open the wallet with your passphrase")
+        self.unlock_button.setToolTip(self.tr("Open the wallet with your passphrase"))
         self.unlock_button.clicked.connect(self.unlock)
         buttons.addWidget(self.other_button)
         buttons.addStretch(1)
@@ -150,23 +160,25 @@ class UnlockPage(QWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.damage_help = muted(DAMAGED_TEXT)
+        self.damage_help = muted(self.tr(DAMAGED_TEXT))
         layout.addWidget(self.damage_help)
-        self.open_other_button = QPushButton("&Open another wallet…")
-        self.open_other_button.setToolTip("Unlock a wallet kept in another folder")
+        self.open_other_button = QPushButton(self.tr("&Open another wallet…"))
+        self.open_other_button.setToolTip(self.tr("Unlock a wallet kept in another folder"))
         self.open_other_button.clicked.connect(self.open_other)
-        self.restore_button = QPushButton("&Restore from recovery phrase…")
+        self.restore_button = QPushButton(self.tr("&Restore from recovery phrase…"))
         self.restore_button.setToolTip(
-            "Bring your identity back from its 24 words, into a new folder"
+            self.tr("Bring your identity back from its 24 words, into a new folder")
         )
         self.restore_button.clicked.connect(self.restore)
-        self.backup_button = QPushButton("Restore a &backup…")
+        self.backup_button = QPushButton(self.tr("Restore a &backup…"))
         self.backup_button.setToolTip(
-            "Bring back a whole wallet from a backup file, into a new folder"
+            self.tr("Bring back a whole wallet from a backup file, into a new folder")
         )
         self.backup_button.clicked.connect(self.restore_backup)
-        self.retry_button = QPushButton("&Try again")
-        self.retry_button.setToolTip("Back to the passphrase (after putting a backup in place)")
+        self.retry_button = QPushButton(self.tr("&Try again"))
+        self.retry_button.setToolTip(
+            self.tr("Back to the passphrase (after putting a backup in place)")
+        )
         self.retry_button.clicked.connect(lambda: self.prepare(self._home))
         for button in (self.open_other_button, self.backup_button, self.restore_button):
             button.setMinimumHeight(36)
@@ -185,21 +197,26 @@ class UnlockPage(QWidget):
     def prepare(self, home: Path) -> None:
         """Show the screen for the wallet in `home`, empty and ready to type."""
         self._home = home
-        self.title.setText("Vouch is locked")
+        self.title.setText(self.tr("Vouch is locked"))
         self.form_box.show()
         self.unlock_buttons.show()
         self.damage_box.hide()
-        self.where.setText(f"Wallet in {home}")
+        self.where.setText(self.tr("Wallet in {home}").format(home=home))
         self.passphrase.clear()
+        self.show_passphrase.setChecked(False)
         self.message.clear_message()
         self._set_busy(False)
         hook = self.session.usable_os_unlock()
         show_os = hook is not None and hook.is_enabled(home)
         self.os_button.setVisible(show_os)
         if hook is not None:
-            self.os_button.setText(f"Unlock with {hook.method_name}")
+            self.os_button.setText(
+                self.tr("Unlock with {method_name}").format(method_name=hook.method_name)
+            )
             self.os_button.setToolTip(
-                f"Ask {hook.method_name} to open the wallet; your passphrase also works"
+                self.tr("Ask {method_name} to open the wallet; your passphrase also works").format(
+                    method_name=hook.method_name
+                )
             )
         # Offered first when it is on: Space or Enter on the focused button asks the OS.
         (self.os_button if show_os else self.passphrase).setFocus()
@@ -214,7 +231,7 @@ class UnlockPage(QWidget):
     def unlock(self) -> None:
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.message.error("Type your passphrase.")
+            self.message.error(self.tr("Type your passphrase."))
             return
         home = self._home
         quick = self.session.os_unlock
@@ -254,12 +271,14 @@ class UnlockPage(QWidget):
         too_new = isinstance(exc, StoreTooNew)
         self.passphrase.clear()
         self.title.setText(
-            "This wallet needs a newer Vouch" if too_new else "This wallet is damaged"
+            self.tr("This wallet needs a newer Vouch")
+            if too_new
+            else self.tr("This wallet is damaged")
         )
-        self.where.setText(f"Wallet in {self._home}")
+        self.where.setText(self.tr("Wallet in {home}").format(home=self._home))
         self.form_box.hide()
         self.unlock_buttons.hide()
-        self.damage_help.setText(TOO_NEW_TEXT if too_new else DAMAGED_TEXT)
+        self.damage_help.setText(self.tr(TOO_NEW_TEXT if too_new else DAMAGED_TEXT))
         self.damage_box.show()
         self.message.error(exc.message)
         self.restore_button.setFocus()
@@ -272,23 +291,27 @@ class UnlockPage(QWidget):
         return path.resolve() == self._home.resolve()
 
     def open_other(self) -> None:
-        path = self._choose_folder("Open a wallet folder")
+        path = self._choose_folder(self.tr("Open a wallet folder"))
         if path is None:
             return
         if self._is_damaged_home(path):
-            self.message.error("That is the wallet that cannot be opened; choose another folder.")
+            self.message.error(
+                self.tr("That is the wallet that cannot be opened; choose another folder.")
+            )
         elif not Wallet.exists(path):
-            self.message.error(f"There is no Vouch wallet in {path}.")
+            self.message.error(self.tr("There is no Vouch wallet in {path}.").format(path=path))
         else:
             self.open_requested.emit(path)
 
     def restore(self) -> None:
-        path = self._choose_folder("Choose a new, empty folder for the restored wallet")
+        path = self._choose_folder(self.tr("Choose a new, empty folder for the restored wallet"))
         if path is None:
             return
         if self._is_damaged_home(path) or Wallet.exists(path):
             self.message.error(
-                f"{path} already holds a wallet, which stays as it is. Choose an empty folder."
+                self.tr(
+                    "{path} already holds a wallet, which stays as it is. Choose an empty folder."
+                ).format(path=path)
             )
             return
         self.restore_requested.emit(path)

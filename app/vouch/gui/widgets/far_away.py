@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,8 +39,8 @@ class CodeField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("e.g. 7-guitarist-revenge-crossbow")
-        self.setAccessibleName("Code from the other person")
+        self.setPlaceholderText(self.tr("e.g. 7-guitarist-revenge-crossbow"))
+        self.setAccessibleName(self.tr("Code from the other person"))
         self._words = QStringListModel(self)
         self._completer = QCompleter(self._words, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -74,7 +74,7 @@ class FarAwayBox(QGroupBox):
     cancel_requested = Signal()
 
     def __init__(self, session: Session, servers: Servers, parent: QWidget | None = None) -> None:
-        super().__init__("Far away", parent)
+        super().__init__(QCoreApplication.translate("FarAwayBox", "Far away"), parent)
         self.session = session
         self._servers = servers
         self._until = 0.0
@@ -84,8 +84,11 @@ class FarAwayBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(
             muted(
-                "Sync with someone who is not here: one of you reads a code to the other over "
-                "the phone or a messenger. The code is the check; there are no digits to compare."
+                self.tr(
+                    "Sync with someone who is not here: one of you reads a code to the other "
+                    "over the phone or a messenger. The code is the check; there are no digits "
+                    "to compare."
+                )
             )
         )
         layout.addLayout(self._build_choices())
@@ -95,23 +98,23 @@ class FarAwayBox(QGroupBox):
 
     def _build_choices(self) -> QGridLayout:
         grid = QGridLayout()
-        self.invite_button = QPushButton("&Invite with a code")
-        self.invite_button.setToolTip("Get a code to read out to the other person")
+        self.invite_button = QPushButton(self.tr("&Invite with a code"))
+        self.invite_button.setToolTip(self.tr("Get a code to read out to the other person"))
         self.invite_button.clicked.connect(self.invite)
         grid.addWidget(self.invite_button, 0, 0)
         self.code = CodeField()
         self.code.returnPressed.connect(self.join)
         self.code.textChanged.connect(self._update_buttons)
         grid.addWidget(self.code, 1, 0)
-        self.join_button = QPushButton("&Enter the code")
+        self.join_button = QPushButton(self.tr("&Enter the code"))
         self.join_button.clicked.connect(self.join)
         grid.addWidget(self.join_button, 1, 1)
         self.contact = QComboBox()
-        self.contact.setAccessibleName("Contact to sync with again")
+        self.contact.setAccessibleName(self.tr("Contact to sync with again"))
         grid.addWidget(self.contact, 2, 0)
-        self.meet_button = QPushButton("Sync &again, no code")
+        self.meet_button = QPushButton(self.tr("Sync &again, no code"))
         self.meet_button.setToolTip(
-            "Both of you choose this at about the same time: your wallets find each other"
+            self.tr("Both of you choose this at about the same time: your wallets find each other")
         )
         self.meet_button.clicked.connect(self.meet)
         grid.addWidget(self.meet_button, 2, 1)
@@ -123,7 +126,7 @@ class FarAwayBox(QGroupBox):
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         self.shown_code = QLabel()
-        self.shown_code.setAccessibleName("Code to read out")
+        self.shown_code.setAccessibleName(self.tr("Code to read out"))
         self.shown_code.setTextFormat(Qt.TextFormat.PlainText)
         self.shown_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont(self.shown_code.font())
@@ -134,12 +137,12 @@ class FarAwayBox(QGroupBox):
         row = QHBoxLayout()
         self.waiting_label = QLabel()
         self.waiting_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.waiting_label.setAccessibleName("Waiting for the other person")
+        self.waiting_label.setAccessibleName(self.tr("Waiting for the other person"))
         row.addWidget(self.waiting_label, 1)
-        self.copy_button = QPushButton("&Copy code")
+        self.copy_button = QPushButton(self.tr("&Copy code"))
         self.copy_button.clicked.connect(self._copy)
         row.addWidget(self.copy_button)
-        self.stop_button = QPushButton("Stop &waiting")
+        self.stop_button = QPushButton(self.tr("Stop &waiting"))
         self.stop_button.clicked.connect(self.cancel_requested.emit)
         row.addWidget(self.stop_button)
         v.addLayout(row)
@@ -176,15 +179,17 @@ class FarAwayBox(QGroupBox):
             self.shown_code.setText(waiting.code)
             self.shown_code.show()
             self.copy_button.show()
-            self._what = "Read this code to the other person. Waiting for them…"
+            self._what = self.tr("Read this code to the other person. Waiting for them…")
         else:
             self.shown_code.hide()
             self.copy_button.hide()
-            who = name or "the other person"
+            who = name or self.tr("the other person")
             self._what = (
-                f"Waiting for {who}… ask them to choose Sync again with you."
+                self.tr("Waiting for {name}… ask them to choose Sync again with you.").format(
+                    name=who
+                )
                 if waiting.mode is FarMode.MEET
-                else "Connecting with the code…"
+                else self.tr("Connecting with the code…")
             )
         self.waiting.show()
         self._update_countdown()
@@ -198,7 +203,11 @@ class FarAwayBox(QGroupBox):
 
     def _update_countdown(self) -> None:
         left = self._until - time.monotonic()
-        self.waiting_label.setText(f"{self._what}  ({countdown_text(left)} left)")
+        self.waiting_label.setText(
+            self.tr("{what}  ({countdown_text} left)").format(
+                what=self._what, countdown_text=countdown_text(left)
+            )
+        )
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.shown_code.text())

@@ -46,7 +46,7 @@ class PathGraph(QWidget):
         self._layout = Layout([], [])
         self._name: Callable[[str], str] = str
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Trust paths")
+        self.setAccessibleName(self.tr("Trust paths"))
         self.setMinimumHeight(80)
 
     def set_paths(self, paths: tuple[TrustPath, ...], name: Callable[[str], str]) -> None:
@@ -57,7 +57,7 @@ class PathGraph(QWidget):
             for p in paths
             if p.steps
         ]
-        self.setAccessibleDescription("; ".join(descriptions) or "No paths")
+        self.setAccessibleDescription("; ".join(descriptions) or self.tr("No paths"))
         self.setToolTip("\n".join(descriptions))
         self.updateGeometry()
         self.update()

@@ -13,11 +13,11 @@ class PersonPicker(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setAccessibleName("Person")
-        self.setToolTip("Choose a contact, or paste someone's did:key")
+        self.setAccessibleName(self.tr("Person"))
+        self.setToolTip(self.tr("Choose a contact, or paste someone's did:key"))
         edit = self.lineEdit()
         assert edit is not None
-        edit.setPlaceholderText("A contact's name, or a did:key")
+        edit.setPlaceholderText(self.tr("A contact's name, or a did:key"))
         self.setMinimumContentsLength(24)
 
     def set_contacts(self, contacts: list[Contact]) -> None:
