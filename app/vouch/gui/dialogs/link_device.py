@@ -48,7 +48,7 @@ def _busy() -> QProgressBar:
     bar = QProgressBar()
     bar.setRange(0, 0)
     bar.setTextVisible(False)
-    bar.setAccessibleName("Working")
+    bar.setAccessibleName(QCoreApplication.translate("LinkDevice", "Working"))
     return bar
 
 
@@ -59,7 +59,7 @@ def _message(exc: BaseException) -> str:
 def describe(report: LinkReport) -> str:
     """One line about a finished link."""
     text = QCoreApplication.translate(
-        "LinkDevice", "Linked with {name}. Sent {sent} item(s), received {received} new."
+        "LinkDevice", "Linked with {name}: {sent} sent, {received} new received."
     )
     return text.format(
         name=report.other_name, sent=report.sync.sent, received=report.sync.received.added
@@ -199,7 +199,7 @@ class JoinDeviceDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.code = QLineEdit()
-        self.code.setPlaceholderText("5-ragtime-crusade-tonic")
+        self.code.setPlaceholderText(self.tr("for example 5-ragtime-crusade-tonic"))
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()
