@@ -3,14 +3,22 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test bench lint typecheck screenshots clean system-deps fuzz crash package package-test interop
 
+# `make run` installs only what the app needs; `make test`, `bench`, `lint`... add the test
+# tools and the fuzzer on top (a second stamp). Each stamp is redone only when
+# pyproject.toml changes.
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,linux-unlock,fuzz]'
+	$(PY) -m pip install --quiet -e '.[linux-unlock]'
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,linux-unlock,fuzz]'
+	touch $(TEST_STAMP)
 
 system-deps:
 	bash scripts/system-deps.sh
@@ -18,37 +26,36 @@ system-deps:
 run: $(STAMP) system-deps
 	$(VENV)/bin/vouch-gui
 
-test: $(STAMP) system-deps
+test: $(TEST_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench and not package" tests
 	$(PY) -m ruff check app tests
 	$(PY) -m ruff format --check app tests
 	$(PY) -m mypy
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(PY) -m ruff check app tests
 	$(PY) -m ruff format --check app tests
 
-typecheck: $(STAMP)
+typecheck: $(TEST_STAMP)
 	$(PY) -m mypy
 
-bench: $(STAMP) system-deps
+bench: $(TEST_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m bench --benchmark-enable tests/bench -p no:randomly
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info app/*.egg-info
 
-screenshots: $(STAMP) system-deps
+screenshots: $(TEST_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 
 # Long coverage-guided fuzzing of every outside-data parser (a short smoke run is in `make test`).
 FUZZ_SECONDS ?= 600
-fuzz: $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,linux-unlock,fuzz]'
+fuzz: $(TEST_STAMP)
 	$(PY) fuzz/run.py --seconds $(FUZZ_SECONDS)
 
 # The SIGKILL crash harness with many more runs than `make test` does.
 CRASH_RUNS ?= 500
-crash: $(STAMP) system-deps
+crash: $(TEST_STAMP) system-deps
 	VOUCH_CRASH_RUNS=$(CRASH_RUNS) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/hardening -k kill
 
 # The one-folder desktop bundle for this platform (Linux here), in dist/.
@@ -56,9 +63,9 @@ package: $(STAMP) system-deps
 	$(PY) -m pip install --quiet -e '.[package]'
 	bash packaging/linux/build.sh
 
-package-test: package
+package-test: package $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m package tests/packaging
 
 # Vouch against an independent VC 2.0 implementation (node; npm fetches the pinned packages once).
-interop: $(STAMP)
+interop: $(TEST_STAMP)
 	VOUCH_INTEROP=1 $(PY) -m pytest -q tests/interop

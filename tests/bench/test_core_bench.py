@@ -1,16 +1,17 @@
 """Core benchmarks: signing, verifying, and importing 10k / 100k endorsements beside a floor.
 
 The floor of an import is what no implementation can avoid, measured in the same run on the
-same data: raw Ed25519 verification of every signature (libsodium through PyNaCl, on the
-precomputed hashData, one after the other in this process) plus one `executemany` INSERT of
-the same rows into the statements table of a fresh SQLCipher file with the same pragmas.
+same data: raw Ed25519 verification of every signature on one core (libsodium through PyNaCl,
+on the precomputed hashData, one after the other in this process). A raw `executemany` INSERT
+of the same rows into a fresh store (the store's own settings) is printed beside it: it is
+what those settings cost, not a floor (RELIABILITY.md, "Store settings and their cost").
 
 The import does all of its work on top of that: strict parsing, both layers of every proof
 (hashData rebuilt from the canonical forms), the bundle's own proof, the duplicate lookup, and
 one transaction storing each verbatim document with its hash. The ratio compares wall-clock
-times: for big bundles the import checks the Ed25519 signatures in one helper process while
-it does the rest (`vouch.exchange.sigcheck`), so the CPU time of the import (both processes)
-is printed beside it. Run with
+times: big bundles are checked by worker processes beside the importing one
+(`vouch.exchange.importing.Workers`), so the CPU time of the import (all processes) is printed
+beside it. Run with
 `pytest -m bench --benchmark-enable tests/bench/test_core_bench.py -s`.
 """
 
@@ -50,7 +51,7 @@ pytestmark = pytest.mark.bench
 PASSPHRASE = "correct horse battery staple"
 ISSUERS = 25
 SCOPES = ["home/plumbing", "home/garden", "cooking", "childcare", "tax/returns", "bikes"]
-TARGET_RATIO = 1.5
+TARGET_RATIO = 2.0
 
 
 @dataclass(frozen=True)
@@ -164,13 +165,12 @@ def test_import_against_floor(
 
     benchmark.pedantic(run, setup=_fresh_wallet(tmp_path), rounds=1, iterations=1)
     verify_s, insert_s = _floor_seconds(corpus, tmp_path)
-    floor = verify_s + insert_s
     total = phases["preview"] + phases["apply"]
     print(
         f"\n[bench] import {count}: {total:.2f} s (preview {phases['preview']:.2f} s, apply "
-        f"{phases['apply']:.2f} s); floor {floor:.2f} s (verify {verify_s:.2f} s, insert "
-        f"{insert_s:.2f} s); ratio import/floor = {total / floor:.2f} (target {TARGET_RATIO}); "
-        f"import CPU {phases['cpu']:.2f} s (this process and its signature helper)"
+        f"{phases['apply']:.2f} s); floor: raw Ed25519 verification on one core {verify_s:.2f} s; "
+        f"ratio import/floor = {total / verify_s:.2f} (target {TARGET_RATIO}); raw insert of "
+        f"the same rows {insert_s:.2f} s; import CPU {phases['cpu']:.2f} s (all its processes)"
     )
 
 

@@ -208,7 +208,8 @@ def test_a_version_1_store_gains_the_listing_indexes(tmp_path: Path) -> None:
         conn = raw.conn
         assert schema_version(conn._conn) == SCHEMA_VERSION >= 2
         names = {str(n) for (n,) in conn.execute("SELECT name FROM sqlite_master")}
-        assert {"statements_listing", "statements_valid_from"} <= names
+        assert {"statements_listing", "statements_times", "statements_valid_until"} <= names
+        assert "statements_valid_from" not in names  # v7: its columns lead statements_times
         plan = " ".join(
             str(row[-1])
             for row in conn.execute("EXPLAIN QUERY PLAN SELECT rowid FROM statements ORDER BY kind")
@@ -217,3 +218,33 @@ def test_a_version_1_store_gains_the_listing_indexes(tmp_path: Path) -> None:
         listed = wallet.endorsements(sort="scope")
         assert [e.scope for e in listed] == sorted(e.scope for e in listed)
         assert len(listed) == wallet.count_endorsements() > 0
+
+
+@pytest.mark.parametrize("key", ["issuer", "subject"])
+def test_a_name_sort_orders_the_same_with_and_without_a_filter(setup: Setup, key: str) -> None:
+    """The whole list ranks names once per did; a filtered list joins them: the same order."""
+    wallet = setup.me
+    for descending in (False, True):
+        everything = [e.id for e in wallet.endorsements(sort=key, descending=descending)]
+        endorsements = [
+            e.id
+            for e in wallet.endorsements(
+                EndorsementFilter(kind=Kind.ENDORSEMENT), sort=key, descending=descending
+            )
+        ]
+        kinds = {e.id: e.kind for e in wallet.endorsements()}
+        assert endorsements == [i for i in everything if kinds[i] is Kind.ENDORSEMENT]
+        assert len(endorsements) < len(everything)
+
+
+def test_people_of_the_same_name_keep_the_stored_order(new_wallet: MakeWallet) -> None:
+    me, bob, carol = new_wallet("me"), new_wallet("bob"), new_wallet("carol")
+    me.add_contact(bob.did, "Sam")
+    me.add_contact(carol.did, "sam")  # the same name but for case: one rank
+    stored = [
+        me.endorse(carol.did, "cooking", Level.STRONGLY).id,
+        me.endorse(bob.did, "cooking", Level.STRONGLY).id,
+        me.endorse(carol.did, "plumbing", Level.STRONGLY).id,
+    ]
+    assert [e.id for e in me.endorsements(sort="subject")] == stored
+    assert [e.id for e in me.endorsements(sort="subject", descending=True)] == stored[::-1]

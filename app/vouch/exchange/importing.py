@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from vouch.core.canonical import CanonicalizationFailed
 from vouch.core.credentials import (
@@ -23,10 +26,19 @@ from vouch.core.dataintegrity import (
     proof_to_check,
 )
 from vouch.core.errors import InvalidCredential, OperationCancelled
+from vouch.core.identity import verify_signature
+from vouch.core.process import disable_core_dumps
 from vouch.core.records import Cancelled, InvalidItem, Progress
 from vouch.exchange.sigcheck import SignatureChecks
 
+if TYPE_CHECKING:  # loaded by the first big import, not at start-up
+    from concurrent.futures import Future, ProcessPoolExecutor
+
 PROGRESS_EVERY = 500
+# Bundles this big are checked by worker processes as well as here (see `_WorkerChecks`).
+MIN_ITEMS_FOR_WORKERS = 4000
+MIN_BYTES_FOR_WORKERS = 2 * 2**20  # a bundle this big may hold that many items
+WORKER_CHUNK = 1000  # items per task: about 0.1 s of work
 
 
 @dataclass(frozen=True)
@@ -121,8 +133,10 @@ def _outcome(
 
 class ItemChecks:
     """Both layers for every item of a bundle, in two steps so that the caller can check the
-    bundle's own proof in between, while the signatures of a big import are still being
-    checked by a helper process (see `sigcheck`). Use as a context manager (it ends the helper).
+    bundle's own proof in between. A big bundle is checked by worker processes beside this one
+    (`workers`, started early by the caller, or started here); where none can run, its
+    signatures are checked by a helper process (see `sigcheck`) while this one does the rest.
+    Use as a context manager (it ends the processes it started).
     """
 
     def __init__(
@@ -131,18 +145,28 @@ class ItemChecks:
         *,
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
+        workers: Workers | None = None,
     ) -> None:
         self._items = items
         self._progress = progress
         self._cancelled = cancelled
-        self._signatures = SignatureChecks(len(items))
+        big = len(items) >= MIN_ITEMS_FOR_WORKERS
+        self._own_workers: Workers | None = None
+        if big and (workers is None or workers.pool is None):
+            workers = self._own_workers = Workers(worker_count())
+        self._pool = workers.pool if big and workers is not None else None
+        # Without workers, a big bundle still has its signatures checked by the helper.
+        self._signatures = SignatureChecks(0 if self._pool else len(items))
         self._passes: list[_Awaiting | InvalidItem] = []
+        self._whole: list[Checked] | None = None  # outcomes, when the workers checked all
 
     def __enter__(self) -> ItemChecks:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._signatures.close()
+        if self._own_workers is not None:
+            self._own_workers.close()
 
     def first_pass(
         self, prepared: Sequence[SecuredBytes] | None = None
@@ -152,6 +176,8 @@ class ItemChecks:
         `prepared[i]` is `canonical_secured(items[i])` if the caller has it already."""
         if prepared is not None and len(prepared) != len(self._items):
             raise ValueError("prepared does not match items")
+        if self._pool is not None and prepared is None:
+            return self._first_pass_with_workers()
         total = len(self._items)
         secured_items: list[SecuredBytes] = []
         complete = True
@@ -170,10 +196,13 @@ class ItemChecks:
 
     def finish(self) -> CheckedItems:
         """Wait for the signatures and sort the items into their outcomes."""
-        valid = self._signatures.results(self._cancelled)
+        if self._whole is not None:
+            outcomes: list[Outcome] = [outcome for outcome, _ in self._whole]
+        else:
+            valid = self._signatures.results(self._cancelled)
+            outcomes = [_outcome(first, valid) for first in self._passes]
         result = CheckedItems([], [], [])
-        for first in self._passes:
-            outcome = _outcome(first, valid)
+        for outcome in outcomes:
             if isinstance(outcome, CheckedStatement):
                 result.statements.append(outcome)
             elif isinstance(outcome, CheckedRevocation):
@@ -184,11 +213,209 @@ class ItemChecks:
             self._progress(len(self._items), len(self._items))
         return result
 
+    def _first_pass_with_workers(self) -> list[SecuredBytes] | None:
+        total = len(self._items)
+        counted = [0]
+        self._checkpoint(0, total)
+
+        def progress(more: int) -> None:
+            counted[0] += more
+            if self._progress is not None:
+                self._progress(counted[0], total)
+
+        self._whole = _WorkerChecks(self._items, self._pool).run(progress, self._cancelled)
+        secured: list[SecuredBytes] = []
+        for outcome, canonical in self._whole:
+            if canonical is None and isinstance(outcome, InvalidItem):
+                return None  # an item with no canonical form
+            if canonical is None:
+                assert not isinstance(outcome, InvalidItem)
+                canonical = outcome.document.encode()
+            # The holder's proof needs the canonical bytes only (see bundle.check_holder_proof).
+            secured.append(SecuredBytes(canonical, b""))
+        return secured
+
     def _checkpoint(self, done: int, total: int) -> None:
         if self._cancelled is not None and self._cancelled():
             raise OperationCancelled()
         if self._progress is not None:
             self._progress(done, total)
+
+
+Outcome: TypeAlias = CheckedStatement | CheckedRevocation | InvalidItem
+# An item's outcome and, unless the outcome carries it already, its canonical form (None: it
+# has none).
+Checked: TypeAlias = tuple[Outcome, bytes | None]
+
+
+def check_whole(index: int, item: Any) -> Checked:
+    """Both layers for one item, its signatures included, the same outcome as `check_item`."""
+    try:
+        secured = canonical_secured(item)
+    except CanonicalizationFailed as exc:
+        return _unusable(index, item, exc), None
+    shown_id = _shown_id(item)
+    try:
+        pending = proof_to_check(
+            item,
+            expected_purpose=ASSERTION,
+            document_digest=secured.document_digest,
+            config_digest=secured.config_digest,
+        )
+    except InvalidCredential as exc:
+        return InvalidItem(index, shown_id, exc.reason), secured.canonical
+    for check in pending.checks:
+        if not verify_signature(check.public_key, check.hash_data, check.signature):
+            return InvalidItem(index, shown_id, BAD_SIGNATURE), secured.canonical
+    outcome = _rules(index, item, secured, pending.proof.signer, shown_id)
+    return outcome, secured.canonical if isinstance(outcome, InvalidItem) else None
+
+
+def check_chunk(start: int, items: list[Any]) -> list[Checked]:
+    """`check_whole` for consecutive items, the first at position `start` (a worker's task)."""
+    return [check_whole(start + offset, item) for offset, item in enumerate(items)]
+
+
+def _worker_started() -> None:
+    disable_core_dumps()  # like every process of Vouch
+    gc.disable()  # short-lived, and what it builds holds no cycles
+
+
+_frozen_workers = False
+
+
+def allow_frozen_workers() -> None:
+    """Called by a frozen app's entry point once it has called `multiprocessing.freeze_support()`
+    (without it, a worker of a frozen app would start the app again)."""
+    global _frozen_workers
+    _frozen_workers = True
+
+
+def worker_count() -> int:
+    """Worker processes for a big import: one per processor but the one this process uses."""
+    if getattr(sys, "frozen", False) and not _frozen_workers:
+        return 0
+    if not getattr(sys, "frozen", False) and not sys.executable:
+        return 0
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+class Workers:
+    """Worker processes for checking a big bundle, started as early as possible (while the
+    bundle is still being parsed, their start-up overlaps it) and ended with the `with` block
+    (whatever they are doing: after an error, a cancel, or the end).
+
+    Processes are started with `spawn`, which works in a frozen app and beside threads. None
+    start where they cannot (`worker_count() == 0`) or when `count` is 0."""
+
+    def __init__(self, count: int) -> None:
+        self.pool: ProcessPoolExecutor | None = _start_pool(count) if count > 0 else None
+        if self.pool is not None:
+            try:
+                for _ in range(count):  # a task each makes every process start now
+                    self.pool.submit(_ready)
+            except RuntimeError:
+                self.close()
+
+    @classmethod
+    def for_bundle(cls, size: int) -> Workers:
+        """Workers for a bundle of `size` bytes, if it may hold enough items to need them."""
+        return cls(worker_count() if size >= MIN_BYTES_FOR_WORKERS else 0)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            _end(self.pool)
+            self.pool = None
+
+
+def _ready() -> None:
+    """A worker's first task: nothing (it has started)."""
+
+
+def _start_pool(count: int) -> ProcessPoolExecutor | None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    try:
+        context = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(count, mp_context=context, initializer=_worker_started)
+    except (OSError, ValueError, RuntimeError):
+        return None
+
+
+class _WorkerChecks:
+    """Every check of a big bundle, in chunks shared between worker processes and this one.
+
+    The chunks are queued, in order, for the workers; this process takes them from the back
+    (a chunk not yet started is taken back from the queue) until it reaches one that a worker
+    has started, then collects what the workers did. A worker that fails or cannot start
+    leaves its chunks to this process: the outcome never depends on the workers.
+    """
+
+    def __init__(self, items: list[Any], pool: ProcessPoolExecutor | None) -> None:
+        self._items = items
+        self._pool = pool
+
+    def run(self, progress: Callable[[int], None], cancelled: Cancelled | None) -> list[Checked]:
+        starts = list(range(0, len(self._items), WORKER_CHUNK))
+        done: dict[int, list[Checked]] = {}
+        futures: dict[int, Future[list[Checked]]] = {}
+        if self._pool is not None:
+            try:
+                for start in starts:
+                    chunk = self._items[start : start + WORKER_CHUNK]
+                    futures[start] = self._pool.submit(check_chunk, start, chunk)
+            except RuntimeError:  # the pool broke while being filled
+                pass
+        for start in reversed(starts):
+            future = futures.get(start)
+            if future is not None and not future.cancel():
+                break  # a worker has it, and every chunk before it
+            _stop_if(cancelled)
+            done[start] = check_chunk(start, self._items[start : start + WORKER_CHUNK])
+            progress(len(done[start]))
+        for start in starts:
+            if start not in done:
+                done[start] = self._collect(start, futures.get(start), cancelled)
+                progress(len(done[start]))
+        return [checked for start in starts for checked in done[start]]
+
+    def _collect(
+        self, start: int, future: Future[list[Checked]] | None, cancelled: Cancelled | None
+    ) -> list[Checked]:
+        from concurrent.futures import TimeoutError as FutureTimeout
+
+        while future is not None:
+            _stop_if(cancelled)
+            try:
+                return future.result(timeout=0.05)
+            except FutureTimeout:
+                continue
+            except Exception:  # a worker that failed: its chunk is done here
+                break
+        return check_chunk(start, self._items[start : start + WORKER_CHUNK])
+
+
+def _end(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, whatever they are doing."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join()
+
+
+def _stop_if(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise OperationCancelled()
 
 
 def _unusable(index: int, item: Any, exc: CanonicalizationFailed) -> InvalidItem:

@@ -1,5 +1,9 @@
 """Ed25519 checks of a big import, done by a helper process while the import does the rest.
 
+Where worker processes can run, a big import is checked whole by them instead
+(`vouch.exchange.importing.Workers`); this helper is what remains where they cannot (a frozen
+app whose entry point has not allowed them).
+
 Checking a bundle is Python work (parsing, canonicalization, the endorsement rules) plus one
 Ed25519 verification per item in libsodium, and the two take about as long. Threads cannot
 overlap them (each libsodium call is short, and getting the interpreter lock back after it

@@ -66,6 +66,16 @@ class NameBook:
         return self.names.get(did) or short_did(did)
 
 
+_ROLES = frozenset(
+    (
+        ENDORSEMENT_ROLE,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+    )
+)
+
+
 class EndorsementModel(QAbstractTableModel):
     """Endorsements matching a filter, in the wallet's order, read a window at a time.
 
@@ -165,7 +175,9 @@ class EndorsementModel(QAbstractTableModel):
         return item.status(self._now)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks for a dozen roles per cell at every paint; only these have an answer,
+        # so the others are turned away before any row is looked up.
+        if role not in _ROLES or not index.isValid():
             return None
         item = self._item(index.row())
         if item is None:

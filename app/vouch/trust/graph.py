@@ -214,6 +214,25 @@ class TrustGraph:
         self.now = float(now)
         self.version += 1
 
+    def columns(self) -> EdgeColumns:
+        """Every edge as columns (`from_columns` of them gives the same graph)."""
+        cols = self._cols
+        return EdgeColumns(
+            dids=list(self.dids),
+            scopes=list(self.scopes),
+            ids=list(cols.ids),
+            issuer=cols.issuer.values.copy(),
+            subject=cols.subject.values.copy(),
+            scope=cols.scope.values.copy(),
+            kind=cols.kind.values.copy(),
+            level=cols.level.values.copy(),
+            valid_from=cols.valid_from.values.copy(),
+            valid_until=cols.valid_until.values.copy(),
+            revoked_at=cols.revoked_at.values.copy(),
+            comments=list(cols.comments),
+            reasons=list(cols.reasons),
+        )
+
     # ----- reading ----------------------------------------------------------------------------
 
     def __len__(self) -> int:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from vouch.exchange.runtime import ExchangeConfig, ExchangeEvents, ExchangeRuntime
+from typing import TYPE_CHECKING
+
 from vouch.wallet.sync import SyncWallet, WalletSyncStore
+
+if TYPE_CHECKING:  # the runtime (asyncio, zeroconf, Noise) is loaded by its first use
+    from vouch.exchange.runtime import ExchangeConfig, ExchangeEvents, ExchangeRuntime
 
 
 class ExchangeUseCases:
@@ -15,4 +19,6 @@ class ExchangeUseCases:
         Nothing runs until the caller runs it (`run()`, in the thread that is to carry its
         loop); commands and answers may come from any thread. Events arrive on that thread.
         """
+        from vouch.exchange.runtime import ExchangeRuntime
+
         return ExchangeRuntime(WalletSyncStore(self), events, config)

@@ -39,6 +39,7 @@ from vouch.exchange.importing import (
     CheckedRevocation,
     CheckedStatement,
     ItemChecks,
+    Workers,
     check_items,
     document_hash,
 )
@@ -99,9 +100,12 @@ class CheckedImport:
 def check_bundle(
     data: bytes | str, progress: Progress | None, cancelled: Cancelled | None
 ) -> CheckedImport:
-    with without_collector_passes():
+    # Worker processes start before the bundle is parsed, so that their start-up overlaps it.
+    with without_collector_passes(), Workers.for_bundle(len(data)) as workers:
         opened = bundles.open_bundle(data)
-        with ItemChecks(opened.items, progress=progress, cancelled=cancelled) as checks:
+        with ItemChecks(
+            opened.items, progress=progress, cancelled=cancelled, workers=workers
+        ) as checks:
             # The holder's proof is checked before waiting for the items' signatures, which a
             # helper process may still be checking (the two need the same canonical forms).
             presenter = bundles.check_holder_proof(opened, checks.first_pass())

@@ -13,7 +13,7 @@ import sqlcipher3
 from support.store import open_store
 from vouch.core import credentials as creds
 from vouch.core.records import EndorsementFilter, Level, Verification
-from vouch.core.store import kdf
+from vouch.core.store import kdf, queries
 from vouch.core.store.migrations import SCHEMA_VERSION
 from vouch.exchange import bundle as bundles
 from vouch.wallet import Wallet
@@ -45,8 +45,8 @@ def _version(home: Path, key: bytes) -> int:
         return int(database.conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def test_schema_is_version_6() -> None:
-    assert SCHEMA_VERSION == 6
+def test_schema_is_version_7() -> None:
+    assert SCHEMA_VERSION == 7
 
 
 @pytest.mark.parametrize("name", ["store_v1", "store_v2"])
@@ -115,3 +115,26 @@ def test_after_the_migration_an_id_belongs_to_its_issuer(tmp_path: Path, new_wal
         theirs = wallet.endorsement(taken, issuer=V2["others"]["issuer"])
         assert theirs is not None and theirs.scope == "gardening"
         assert wallet.count_endorsements(EndorsementFilter(person=mallory.did)) == 1
+
+
+def test_v7_gives_a_migrated_store_its_indexes_and_the_snapshot_table(tmp_path: Path) -> None:
+    home = _copy("store_v2", tmp_path)
+    with Wallet.open(home, V2["passphrase"]) as wallet:
+        key = wallet.store_key()
+        revoked = wallet.endorsement(V2["mine"]["revoked"])
+        assert revoked is not None and revoked.revoked_at is not None
+    with open_store(home, key) as database:
+        conn = database.conn
+        names = {str(n) for (n,) in conn.execute("SELECT name FROM sqlite_master")}
+        assert {"statements_times", "statements_valid_until", "statements_revoked"} <= names
+        assert "trust_snapshot" in names and "statements_valid_from" not in names
+        found = queries.revoked_statements(conn)
+        assert (V2["did"], V2["mine"]["revoked"]) in {(s, i) for s, i, _ in found}
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.execute(
+                "EXPLAIN QUERY PLAN SELECT issuer, id, revoked_at FROM statements "
+                "INDEXED BY statements_revoked WHERE revoked_at IS NOT NULL"
+            )
+        )
+        assert "statements_revoked" in plan

@@ -28,6 +28,10 @@ FULL_MESSAGE = "The disk is full; nothing was changed. Free some space and try a
 BUSY_TIMEOUT_MS = 5000  # another process (a second window, the CLI) may hold the write lock
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CORRUPT = 5, 6, 10, 11
 SQLITE_FULL, SQLITE_NOTADB = 13, 26
+# The page cache, in KiB (a negative cache_size): large enough that a bulk import's index pages
+# stay decrypted in memory instead of being evicted and decrypted again for the next row. It is
+# a ceiling, filled only as pages are read. See RELIABILITY.md, "Store settings and their cost".
+CACHE_KIB = 65536
 
 
 def _code(exc: BaseException) -> int | None:
@@ -130,13 +134,18 @@ class Database:
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {_key_pragma(key)}")
-            conn.execute("PRAGMA cipher_memory_security = ON")
+            # Off (SQLCipher's default): wiping and locking every SQLite allocation made a bulk
+            # import ten times slower, and the same plaintext lives unwiped in Python's heap
+            # anyway (RELIABILITY.md, "Store settings and their cost"). It is global to the
+            # process and, once on, stays on: every connection of Vouch must say OFF.
+            conn.execute("PRAGMA cipher_memory_security = OFF")
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             migrate(conn)
         except sqlcipher3.DatabaseError as exc:
             conn.close()

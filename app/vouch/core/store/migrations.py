@@ -235,7 +235,31 @@ def _v6(conn: sqlcipher3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(conn: sqlcipher3.Connection) -> None:
+    """Indexes that let the list and the trust graph read 100k-1M rows without the documents,
+    and a place for the trust graph's snapshot.
+
+    `statements_times` replaces the one-column `statements_valid_from`: the newest-first order
+    with a status filter, or a sort by status, reads it alone (a status is decided by these
+    three times). `statements_valid_until` gives the sort by expiry its order without sorting.
+    `statements_revoked` holds only revoked rows, for refreshing the graph's revocations.
+    `trust_snapshot` keeps the trust graph's columns (`vouch.trust.snapshot`) in parts, so an
+    unlock reads them instead of rebuilding the graph from every row.
+    """
+    _run_script(
+        conn,
+        """
+        DROP INDEX statements_valid_from;
+        CREATE INDEX statements_times ON statements (valid_from, valid_until, revoked_at);
+        CREATE INDEX statements_valid_until ON statements (valid_until);
+        CREATE INDEX statements_revoked ON statements (revoked_at, issuer, id)
+            WHERE revoked_at IS NOT NULL;
+        CREATE TABLE trust_snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL)
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
