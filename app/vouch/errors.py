@@ -32,6 +32,12 @@ from vouch.core.errors import (
     WeakPassphrase,
     WrongPassphrase,
 )
+from vouch.core.recovery.errors import (
+    InvalidRecoveryAnswer,
+    InvalidRecoveryRequest,
+    InvalidShare,
+    RecoveryFailed,
+)
 from vouch.exchange.p2p.errors import (
     IdentityMismatch,
     PeerDisconnected,
@@ -50,7 +56,10 @@ __all__ = [
     "InvalidDid",
     "InvalidInput",
     "InvalidProof",
+    "InvalidRecoveryAnswer",
     "InvalidRecoveryPhrase",
+    "InvalidRecoveryRequest",
+    "InvalidShare",
     "NotAllowed",
     "NotAnEndorsement",
     "NotFound",
@@ -60,6 +69,7 @@ __all__ = [
     "PeerRefused",
     "PeerTimeout",
     "ProtocolViolation",
+    "RecoveryFailed",
     "StorageFull",
     "StoreTooNew",
     "UnlockCancelled",

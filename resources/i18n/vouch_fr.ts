@@ -282,7 +282,7 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
     <message>
         <location filename="../../app/vouch/gui/widgets/devices.py" line="62"/>
         <source>Link another de&amp;vice…</source>
-        <translation>Lier un autre app&amp;areil…</translation>
+        <translation>Lier un autre a&amp;ppareil…</translation>
     </message>
     <message>
         <location filename="../../app/vouch/gui/widgets/devices.py" line="64"/>
@@ -291,7 +291,7 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
     </message>
     <message>
         <location filename="../../app/vouch/gui/widgets/devices.py" line="66"/>
-        <source>For&amp;get…</source>
+        <source>Forg&amp;et…</source>
         <translation>Ou&amp;blier…</translation>
     </message>
     <message>
@@ -1755,6 +1755,127 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
     </message>
 </context>
 <context>
+    <name>GuardiansPanel</name>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="46"/>
+        <source>Choose people you trust who do not know each other. Each gets one share of your identity; any number you choose of them can give it back to you if you lose this device and your recovery phrase.</source>
+        <translation>Choisissez des personnes de confiance qui ne se connaissent pas. Chacune reçoit une part de votre identité ; le nombre d&apos;entre elles que vous choisissez peut vous la rendre si vous perdez cet appareil et votre phrase de récupération.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="53"/>
+        <source>Contacts who may be guardians</source>
+        <translation>Contacts qui peuvent être gardiens</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="57"/>
+        <source>&amp;Guardians needed to recover:</source>
+        <translation>&amp;Gardiens nécessaires pour récupérer :</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="59"/>
+        <source>Guardians needed to recover</source>
+        <translation>Gardiens nécessaires pour récupérer</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="66"/>
+        <source>&amp;Hand out shares…</source>
+        <translation>&amp;Distribuer les parts…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="71"/>
+        <source>A share, once given, cannot be taken back: handing out new shares does not make earlier ones useless. If guardians may be compromised, make a new identity instead.</source>
+        <translation>Une part donnée ne peut pas être reprise : distribuer de nouvelles parts ne rend pas les anciennes inutiles. Si des gardiens peuvent être compromis, créez plutôt une nouvelle identité.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="80"/>
+        <source>Shares handed out</source>
+        <translation>Parts distribuées</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="81"/>
+        <source>Shares handed out:</source>
+        <translation>Parts distribuées :</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="99"/>
+        <source>{when}: {k} of {n}: {names}</source>
+        <translation>{when} : {k} sur {n} : {names}</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="126"/>
+        <source>of {n} chosen</source>
+        <translation>sur {n} choisis</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="133"/>
+        <source>Choose a folder for the share files</source>
+        <translation>Choisissez un dossier pour les fichiers de parts</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="145"/>
+        <source>Wrote {n} share files to {folder}. Give each person their own file; it opens only in their wallet.</source>
+        <translation>{n} fichiers de parts écrits dans {folder}. Donnez à chaque personne son propre fichier ; il ne s&apos;ouvre que dans son portefeuille.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpRecoverDialog</name>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="32"/>
+        <source>Help someone recover</source>
+        <translation>Aider quelqu&apos;un à récupérer son identité</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="36"/>
+        <source>Paste the request they sent you (vouch:recover:…).</source>
+        <translation>Collez la demande que la personne vous a envoyée (vouch:recover:…).</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="38"/>
+        <source>Recovery request</source>
+        <translation>Demande de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="45"/>
+        <source>Check words</source>
+        <translation>Mots de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="51"/>
+        <source>Anyone can make a request in someone&apos;s name. Call them or meet them, and ask them to read you the check words on their screen. Answer only if it is really them and the words are the same.</source>
+        <translation>N&apos;importe qui peut faire une demande au nom de quelqu&apos;un. Appelez la personne ou rencontrez-la, et demandez-lui de vous lire les mots de contrôle affichés sur son écran. Ne répondez que si c&apos;est vraiment elle et que les mots sont les mêmes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="57"/>
+        <source>I &amp;heard them read these words, by voice or in person</source>
+        <translation>Je l&apos;ai &amp;entendue lire ces mots, au téléphone ou en personne</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="63"/>
+        <source>&amp;Save the answer…</source>
+        <translation>&amp;Enregistrer la réponse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="86"/>
+        <source>{name} asks for help to recover their identity.</source>
+        <translation>{name} demande de l&apos;aide pour récupérer son identité.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="101"/>
+        <source>Save the answer</source>
+        <translation>Enregistrer la réponse</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="103"/>
+        <source>Recovery answers (*.vouchanswer);;All files (*)</source>
+        <translation>Réponses de récupération (*.vouchanswer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/help_recover.py" line="114"/>
+        <source>Saved. Send {file} to them; it opens only on the device that asked.</source>
+        <translation>Enregistré. Envoyez-lui {file} ; il ne s&apos;ouvre que sur l&apos;appareil qui a fait la demande.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../app/vouch/gui/dialogs/import_dialog.py" line="39"/>
@@ -2473,7 +2594,7 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="38"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="41"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -2823,6 +2944,124 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
     </message>
 </context>
 <context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="52"/>
+        <source>Recover with guardians</source>
+        <translation>Récupérer avec des gardiens</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="61"/>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="79"/>
+        <source>Your did:key</source>
+        <translation>Votre did:key</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="81"/>
+        <source>Your &amp;did:key:</source>
+        <translation>Votre &amp;did:key :</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="84"/>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase de passe</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="85"/>
+        <source>New &amp;passphrase:</source>
+        <translation>Nouvelle &amp;phrase de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="88"/>
+        <source>Repeat the passphrase</source>
+        <translation>Répétez la phrase de passe</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="89"/>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Répétez-la :</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="90"/>
+        <source>&amp;Make the request</source>
+        <translation>&amp;Faire la demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="101"/>
+        <source>Send this request to your guardians. Each must call you or meet you and hear you read the check words below before answering.</source>
+        <translation>Envoyez cette demande à vos gardiens. Chacun doit vous appeler ou vous rencontrer et vous entendre lire les mots de contrôle ci-dessous avant de répondre.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="108"/>
+        <source>Recovery request</source>
+        <translation>Demande de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="112"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="118"/>
+        <source>Check words</source>
+        <translation>Mots de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="123"/>
+        <source>&amp;Add an answer…</source>
+        <translation>&amp;Ajouter une réponse…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="133"/>
+        <source>Passphrase given when the request was made</source>
+        <translation>Phrase de passe donnée lors de la demande</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="134"/>
+        <source>Pass&amp;phrase:</source>
+        <translation>&amp;Phrase de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="136"/>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="157"/>
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases de passe diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="175"/>
+        <source>Choose an answer</source>
+        <translation>Choisissez une réponse</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="177"/>
+        <source>Recovery answers (*.vouchanswer);;All files (*)</source>
+        <translation>Réponses de récupération (*.vouchanswer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="187"/>
+        <source>Cannot read {file}.</source>
+        <translation>Impossible de lire {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="199"/>
+        <source>No answers yet</source>
+        <translation>Pas encore de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/dialogs/recover.py" line="201"/>
+        <source>{have} of {need} answers</source>
+        <translation>{have} réponses sur {need}</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPhraseDialog</name>
     <message>
         <location filename="../../app/vouch/gui/dialogs/passphrase.py" line="31"/>
@@ -3025,195 +3264,196 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="48"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="56"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="61"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="52"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="65"/>
         <source>Lock after idle time</source>
         <translation>Verrouiller après inactivité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="53"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="66"/>
         <source>Lock the wallet after this long without use</source>
         <translation>Verrouiller le portefeuille après cette durée sans utilisation</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="57"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="70"/>
         <source>&amp;Lock when idle:</source>
         <translation>&amp;Verrouiller si inactif :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="60"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="73"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="64"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="77"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Apparence :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="67"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="80"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="68"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="81"/>
         <source>Same as the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="72"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="85"/>
         <source>Lang&amp;uage:</source>
         <translation>La&amp;ngue :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="76"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="89"/>
         <source>Use another fol&amp;der…</source>
         <translation>Utiliser un autre doss&amp;ier…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="78"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="91"/>
         <source>Open or create a wallet in another folder (locks this one)</source>
         <translation>Ouvrir ou créer un portefeuille dans un autre dossier (verrouille celui-ci)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="84"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="97"/>
         <source>Wallet folder:</source>
         <translation>Dossier du portefeuille :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="86"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="99"/>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Changer la phrase de passe…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="91"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="104"/>
         <source>Passphrase:</source>
         <translation>Phrase de passe :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="95"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="96"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="245"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="108"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="109"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="261"/>
         <source>Unlock with the operating system</source>
         <translation>Déverrouiller avec le système</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="99"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="112"/>
         <source>About unlocking with the system</source>
         <translation>À propos du déverrouillage par le système</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="106"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="119"/>
         <source>&amp;Quick unlock:</source>
         <translation>Déverrouillage &amp;rapide :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="117"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="132"/>
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="122"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="173"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="137"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="188"/>
         <source>Folder for automatic backups</source>
         <translation>Dossier des sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="123"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="138"/>
         <source>Ch&amp;oose folder…</source>
         <translation>Ch&amp;oisir un dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="125"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="140"/>
         <source>Back up automatically into this folder after changes and at lock</source>
         <translation>Sauvegarder automatiquement dans ce dossier après des modifications et au verrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="128"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="143"/>
         <source>Tur&amp;n off</source>
         <translation>Désac&amp;tiver</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="134"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="149"/>
         <source>Automatic backups:</source>
         <translation>Sauvegardes automatiques :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="138"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="153"/>
         <source>How many automatic backups to keep</source>
         <translation>Nombre de sauvegardes automatiques à garder</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="140"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="155"/>
         <source>&amp;Keep the newest:</source>
         <translation>&amp;Garder les plus récentes :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="141"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="156"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="144"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="159"/>
         <source>Last backup</source>
         <translation>Dernière sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="158"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="173"/>
         <source>Off: choose a folder, ideally on another disk.</source>
         <translation>Désactivées : choisissez un dossier, de préférence sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="167"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="182"/>
         <source>Last backup: {local_time}</source>
         <translation>Dernière sauvegarde : {local_time}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="169"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="184"/>
         <source>No backup yet.</source>
         <translation>Pas encore de sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="199"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="214"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="235"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="251"/>
         <source>Unlock with {method}</source>
         <translation>Déverrouiller avec {method}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="240"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="256"/>
         <source>Opens the wallet without typing the passphrase, after {method} checks it is you. Your passphrase keeps working.</source>
         <translation>Ouvre le portefeuille sans taper la phrase de passe, une fois que {method} a vérifié que c&apos;est vous. Votre phrase de passe fonctionne toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="250"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="266"/>
         <source>Not available on this computer{why}. The passphrase opens the wallet.</source>
         <translation>Non disponible sur cet ordinateur{why}. La phrase de passe ouvre le portefeuille.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="271"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="287"/>
         <source>This language is not installed; Vouch stays in English.</source>
         <translation>Cette langue n&apos;est pas installée ; Vouch reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="273"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="289"/>
         <source>Vouch shows the new language the next time it starts.</source>
         <translation>Vouch affichera la nouvelle langue au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="284"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="300"/>
         <source>Choose the wallet folder</source>
         <translation>Choisir le dossier du portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="293"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="309"/>
         <source>Your passphrase was changed.</source>
         <translation>Votre phrase de passe a été changée.</translation>
     </message>

@@ -39,7 +39,12 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "vouch.unlock.*": ("vouch.core.*",),
     "vouch.flows.*": ("vouch.core.*",),
     "vouch.links": ("vouch.core.*",),
-    "vouch.errors": ("vouch.core.errors", "vouch.exchange.p2p.errors", "vouch.unlock.base"),
+    "vouch.errors": (
+        "vouch.core.errors",
+        "vouch.core.recovery.errors",
+        "vouch.exchange.p2p.errors",
+        "vouch.unlock.base",
+    ),
     "vouch.wallet.*": ("vouch.core.*", "vouch.trust.*", "vouch.exchange.*", "vouch.unlock.*"),
     "vouch.cli.*": (
         "vouch",

@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from vouch.cli.base import Add, Output, open_wallet, person, person_argument
+from vouch.cli.guardians import import_share
 from vouch.errors import InvalidBundle, InvalidInput, VouchError
-from vouch.wallet import MAX_BUNDLE_BYTES, verify_document
+from vouch.wallet import (
+    MAX_BUNDLE_BYTES,
+    looks_like_answer,
+    looks_like_share,
+    verify_document,
+)
 
 
 def register(add: Add) -> None:
@@ -70,6 +76,12 @@ def read_input(path: str) -> bytes:
 
 def cmd_import(args: argparse.Namespace) -> int:
     data = read_input(args.file)
+    if args.file.endswith(".vouchshare") or looks_like_share(data):
+        return import_share(args, data)
+    if looks_like_answer(data):
+        raise InvalidInput(
+            "This is a guardian's answer to a recovery request: use 'vouch recover finish FILE'."
+        )
     with open_wallet(args) as wallet:
         try:
             preview = wallet.preview_import(data)
