@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench lint typecheck screenshots clean system-deps fuzz crash package package-test interop
+.PHONY: run test bench lint typecheck screenshots clean system-deps fuzz crash package package-test interop translations
 
 # `make run` installs only what the app needs; `make test`, `bench`, `lint`... add the test
 # tools and the fuzzer on top (a second stamp). Each stamp is redone only when
@@ -23,10 +23,16 @@ $(TEST_STAMP): $(STAMP)
 system-deps:
 	bash scripts/system-deps.sh
 
-run: $(STAMP) system-deps
+# The app's translations, compiled from their sources (docs/TRANSLATING.md).
+QM := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+translations: $(QM)
+
+run: $(STAMP) system-deps translations
 	$(VENV)/bin/vouch-gui
 
-test: $(TEST_STAMP) system-deps
+test: $(TEST_STAMP) system-deps translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not bench and not package" tests
 	$(PY) -m ruff check app tests
 	$(PY) -m ruff format --check app tests
@@ -45,7 +51,7 @@ bench: $(TEST_STAMP) system-deps
 clean:
 	rm -rf $(VENV) build dist *.egg-info app/*.egg-info
 
-screenshots: $(TEST_STAMP) system-deps
+screenshots: $(TEST_STAMP) system-deps translations
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 
 # Long coverage-guided fuzzing of every outside-data parser (a short smoke run is in `make test`).
@@ -59,7 +65,7 @@ crash: $(TEST_STAMP) system-deps
 	VOUCH_CRASH_RUNS=$(CRASH_RUNS) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/hardening -k kill
 
 # The one-folder desktop bundle for this platform (Linux here), in dist/.
-package: $(STAMP) system-deps
+package: $(STAMP) system-deps translations
 	$(PY) -m pip install --quiet -e '.[package]'
 	bash packaging/linux/build.sh
 

@@ -630,42 +630,42 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         <translation>Liste des recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="222"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="223"/>
         <source>Verification result</source>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="223"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="224"/>
         <source>Signed document</source>
         <translation>Document signé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="225"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="226"/>
         <source>&amp;Revoke…</source>
         <translation>&amp;Révoquer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="226"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="227"/>
         <source>Withdraw this statement, with a reason</source>
         <translation>Retirer cette déclaration, avec une raison</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="266"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="267"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="318"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="319"/>
         <source>No statements yet. Endorse someone on the Endorse page, exchange with someone on the Exchange page, or import a file someone sent you (File ▸ Import).</source>
         <translation>Aucune déclaration pour l&apos;instant. Recommandez quelqu&apos;un dans la page Recommander, échangez avec quelqu&apos;un dans la page Échanger, ou importez un fichier qu&apos;on vous a envoyé (Fichier ▸ Importer).</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="324"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="325"/>
         <source>Nothing matches these filters.</source>
         <translation>Rien ne correspond à ces filtres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="326"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="327"/>
         <source>%Ln statements</source>
         <translation>
             <numerusform>%Ln déclaration</numerusform>
@@ -673,18 +673,18 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         </translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="338"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="339"/>
         <source>Select a statement to see the document that was signed.</source>
         <translation>Sélectionnez une déclaration pour voir le document signé.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="360"/>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="365"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="361"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="366"/>
         <source>✗ Not valid: {reason}</source>
         <translation>✗ Non valable : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="363"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="364"/>
         <source>✓ Signature verified: this document was signed by its issuer, unchanged.</source>
         <translation>✓ Signature vérifiée : ce document a été signé par son auteur et n&apos;a pas été modifié.</translation>
     </message>
@@ -1391,175 +1391,200 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>FirstRunPage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="97"/>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="118"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="101"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="122"/>
         <source>Your wallet will be kept in {home}.</source>
         <translation>Votre portefeuille sera gardé dans {home}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="109"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="113"/>
         <source>Welcome to Vouch</source>
         <translation>Bienvenue dans Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="111"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="115"/>
         <source>Vouch keeps the endorsements you give and receive on this computer, signed with a key that only you hold.</source>
         <translation>Vouch garde sur cet ordinateur les recommandations que vous donnez et recevez, signées avec une clé que vous seul détenez.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="120"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="124"/>
         <source>&amp;Create a new wallet</source>
         <translation>&amp;Créer un nouveau portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="122"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="126"/>
         <source>Make a new identity and a wallet protected by a passphrase</source>
         <translation>Créer une nouvelle identité et un portefeuille protégé par une phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="125"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="129"/>
         <source>&amp;Restore from a recovery phrase</source>
         <translation>&amp;Restaurer depuis une phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="126"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="130"/>
         <source>Bring back your identity from its 24 words</source>
         <translation>Retrouver votre identité à partir de ses 24 mots</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="128"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="132"/>
         <source>Restore a &amp;backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="129"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="133"/>
         <source>Bring back a whole wallet from a .vouchbackup file</source>
         <translation>Retrouver un portefeuille entier depuis un fichier .vouchbackup</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="131"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="135"/>
+        <source>&amp;Link to my other device…</source>
+        <translation>&amp;Lier à mon autre appareil…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="137"/>
+        <source>This is an existing identity: bring it and its wallet from your other device</source>
+        <translation>C&apos;est une identité existante : la faire venir, avec son portefeuille, de votre autre appareil</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="140"/>
+        <source>Recover &amp;with my guardians…</source>
+        <translation>Récupérer a&amp;vec mes gardiens…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="142"/>
+        <source>Get your identity back from the people who each hold a share of it</source>
+        <translation>Retrouver votre identité grâce aux personnes qui en gardent chacune une part</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="145"/>
         <source>&amp;Open an existing wallet folder…</source>
         <translation>&amp;Ouvrir un dossier de portefeuille existant…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="132"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="146"/>
         <source>Use a wallet kept in another folder</source>
         <translation>Utiliser un portefeuille gardé dans un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="149"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="165"/>
         <source>Restore your identity</source>
         <translation>Restaurer votre identité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="150"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="166"/>
         <source>Type the 24 words of your recovery phrase, in order.</source>
         <translation>Tapez les 24 mots de votre phrase de récupération, dans l&apos;ordre.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="153"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="169"/>
         <source>Recovery phrase</source>
         <translation>Phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="158"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="174"/>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="165"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="181"/>
         <source>Choose a passphrase</source>
         <translation>Choisir une phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="167"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="183"/>
         <source>It protects the wallet on this computer. Several unrelated words are strong and easy to remember. If you forget it, only your recovery phrase can bring the identity back.</source>
         <translation>Elle protège le portefeuille sur cet ordinateur. Plusieurs mots sans rapport entre eux sont solides et faciles à retenir. Si vous l&apos;oubliez, seule votre phrase de récupération peut retrouver l&apos;identité.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="172"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="188"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase de passe :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="172"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="188"/>
         <source>&amp;Again:</source>
         <translation>&amp;Encore :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="177"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="193"/>
         <source>Creating the wallet</source>
         <translation>Création du portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="182"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="198"/>
         <source>&amp;Create wallet</source>
         <translation>&amp;Créer le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="189"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="205"/>
         <source>Your recovery phrase</source>
         <translation>Votre phrase de récupération</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="191"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="207"/>
         <source>Write these 24 words on paper, in order, and keep them somewhere safe. They are the only way to restore your identity. Vouch shows them only now.</source>
         <translation>Écrivez ces 24 mots sur papier, dans l&apos;ordre, et gardez-les en lieu sûr. Ils sont le seul moyen de restaurer votre identité. Vouch ne les affiche que maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="204"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="220"/>
         <source>I have &amp;written it down</source>
         <translation>Je l&apos;ai &amp;notée</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="211"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="227"/>
         <source>Check your copy</source>
         <translation>Vérifier votre copie</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="211"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="227"/>
         <source>Type these words from your recovery phrase.</source>
         <translation>Tapez ces mots de votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="227"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="243"/>
         <source>&amp;Show the phrase again</source>
         <translation>&amp;Revoir la phrase</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="229"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="245"/>
         <source>&amp;Check</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="241"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="257"/>
         <source>&amp;Back</source>
         <translation>&amp;Retour</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="265"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="281"/>
         <source>&lt;b&gt;{n:2d}.&lt;/b&gt; {word}</source>
         <translation>&lt;b&gt;{n:2d}.&lt;/b&gt; {word}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="271"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="287"/>
         <source>Word #{value}:</source>
         <translation>Mot n° {value} :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="272"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="288"/>
         <source>Word number {value}</source>
         <translation>Mot numéro {value}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="289"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="305"/>
         <source>Open a wallet folder</source>
         <translation>Ouvrir un dossier de portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/first_run.py" line="296"/>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="312"/>
         <source>There is no Vouch wallet in {path}.</source>
         <translation>Il n&apos;y a pas de portefeuille Vouch dans {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/first_run.py" line="334"/>
+        <source>Opening the linked wallet…</source>
+        <translation>Ouverture du portefeuille relié…</translation>
     </message>
 </context>
 <context>
@@ -1768,8 +1793,8 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
     </message>
     <message>
         <location filename="../../app/vouch/gui/widgets/guardians.py" line="57"/>
-        <source>&amp;Guardians needed to recover:</source>
-        <translation>&amp;Gardiens nécessaires pour récupérer :</translation>
+        <source>Guardians &amp;needed to recover:</source>
+        <translation>Gardiens &amp;nécessaires pour récupérer :</translation>
     </message>
     <message>
         <location filename="../../app/vouch/gui/widgets/guardians.py" line="59"/>
@@ -1778,7 +1803,7 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
     </message>
     <message>
         <location filename="../../app/vouch/gui/widgets/guardians.py" line="66"/>
-        <source>&amp;Hand out shares…</source>
+        <source>Hand o&amp;ut shares…</source>
         <translation>&amp;Distribuer les parts…</translation>
     </message>
     <message>
@@ -1797,22 +1822,22 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         <translation>Parts distribuées :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="99"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="103"/>
         <source>{when}: {k} of {n}: {names}</source>
         <translation>{when} : {k} sur {n} : {names}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="126"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="130"/>
         <source>of {n} chosen</source>
         <translation>sur {n} choisis</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="133"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="137"/>
         <source>Choose a folder for the share files</source>
         <translation>Choisissez un dossier pour les fichiers de parts</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="145"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="149"/>
         <source>Wrote {n} share files to {folder}. Give each person their own file; it opens only in their wallet.</source>
         <translation>{n} fichiers de parts écrits dans {folder}. Donnez à chaque personne son propre fichier ; il ne s&apos;ouvre que dans son portefeuille.</translation>
     </message>
@@ -2243,127 +2268,127 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="74"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="83"/>
         <source>Vouch</source>
         <translation>Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="120"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="129"/>
         <source>Pages</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="128"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="137"/>
         <source>{title} (Ctrl+{index})</source>
         <translation>{title} (Ctrl+{index})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="166"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="167"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="176"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="171"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="180"/>
         <source>Import from &amp;Clipboard</source>
         <translation>Importer depuis le &amp;presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="173"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="182"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="176"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="185"/>
         <source>Back &amp;up…</source>
         <translation>&amp;Sauvegarder…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="179"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="188"/>
         <source>Write the whole wallet to one encrypted file</source>
         <translation>Écrire tout le portefeuille dans un fichier chiffré</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="182"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="191"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="182"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="191"/>
         <source>Lock the wallet now</source>
         <translation>Verrouiller le portefeuille maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="185"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="194"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="196"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="205"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="211"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="220"/>
         <source>Exchange with someone nearby ({EXCHANGE_SHORTCUT})</source>
         <translation>Échanger avec quelqu&apos;un à proximité ({EXCHANGE_SHORTCUT})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="216"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="225"/>
         <source>&amp;Find People for a Task…</source>
         <translation>&amp;Trouver des personnes pour une tâche…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="221"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="222"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="231"/>
         <source>&amp;Getting Started</source>
         <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="224"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="233"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="229"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="238"/>
         <source>&amp;About Vouch</source>
         <translation>À &amp;propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="260"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="269"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="264"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="273"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="271"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="280"/>
         <source>Your wallet</source>
         <translation>Votre portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="272"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="281"/>
         <source>Wallet “{name}”</source>
         <translation>Portefeuille « {name} »</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="297"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="306"/>
         <source>Your identity is back</source>
         <translation>Votre identité est de retour</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="299"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="308"/>
         <source>Your identity is restored: people who endorsed you will recognise you again.
 
 Endorsements are not in the recovery phrase. To get them back, restore a backup file if you have one (choose “Restore a backup” on the welcome screen), or exchange with your contacts again on the Exchange page: each exchange brings back what they gave you and what they hold from you.</source>
@@ -2372,83 +2397,98 @@ Endorsements are not in the recovery phrase. To get them back, restore a backup 
 Les recommandations ne sont pas dans la phrase de récupération. Pour les retrouver, restaurez une sauvegarde si vous en avez une (choisissez « Restaurer une sauvegarde » sur l&apos;écran d&apos;accueil), ou échangez à nouveau avec vos contacts dans la page Échanger : chaque échange ramène ce qu&apos;ils vous ont donné et ce qu&apos;ils détiennent de vous.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="344"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="353"/>
         <source>Restore</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="381"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="390"/>
         <source>Unlock the wallet to see this person.</source>
         <translation>Déverrouillez le portefeuille pour voir cette personne.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="409"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="418"/>
         <source>Import endorsements</source>
         <translation>Importer des recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="411"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="420"/>
         <source>Vouch files (*.vouch);;All files (*)</source>
         <translation>Fichiers Vouch (*.vouch);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="422"/>
-        <location filename="../../app/vouch/gui/main_window.py" line="433"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="431"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="442"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="423"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="432"/>
         <source>Could not read {path}: {strerror}.</source>
         <translation>Impossible de lire {path} : {strerror}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="433"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="442"/>
         <source>The clipboard is empty.</source>
         <translation>Le presse-papiers est vide.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="441"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="450"/>
         <source>Unlock the wallet to preview the import.</source>
         <translation>Déverrouillez le portefeuille pour voir l&apos;aperçu de l&apos;import.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="454"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="467"/>
+        <source>Recovery share</source>
+        <translation>Part de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/main_window.py" line="472"/>
+        <source>You already keep this recovery share for {name}.</source>
+        <translation>Vous gardez déjà cette part de récupération pour {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/main_window.py" line="475"/>
+        <source>You now keep a recovery share for {name} ({needed} needed to recover). Keep this wallet backed up: they may ask you for it one day.</source>
+        <translation>Vous gardez désormais une part de récupération pour {name} ({needed} nécessaires pour récupérer). Sauvegardez ce portefeuille : cette personne pourra vous la demander un jour.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/main_window.py" line="487"/>
         <source>Import done</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="478"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="511"/>
         <source>Back up the wallet</source>
         <translation>Sauvegarder le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="480"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="513"/>
         <source>Vouch backups (*.vouchbackup);;All files (*)</source>
         <translation>Sauvegardes Vouch (*.vouchbackup);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="486"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="519"/>
         <source>Backing up the wallet…</source>
         <translation>Sauvegarde du portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="495"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="528"/>
         <source>Backed up to {path}. It opens with the passphrase you use now.</source>
         <translation>Sauvegardé dans {path}. Elle s&apos;ouvre avec la phrase de passe que vous utilisez maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="503"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="536"/>
         <source>Back up</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="530"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="563"/>
         <source>About Vouch</source>
         <translation>À propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="532"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="565"/>
         <source>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Signed, scoped endorsements of the people you rely on, kept on your own computer. Trust is computed from your own point of view, with explanations.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Des recommandations signées, par tâche, des personnes sur qui vous comptez, gardées sur votre propre ordinateur. La confiance est calculée de votre propre point de vue, avec des explications.&lt;/p&gt;</translation>
     </message>
@@ -2456,7 +2496,7 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>Me</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="28"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="33"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -2464,67 +2504,73 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="42"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="52"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="57"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="46"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="61"/>
         <source>Give people your identifier (or let them scan the code) so they can endorse you. Compare the safety code aloud when you meet, to be sure it is really you.</source>
         <translation>Donnez votre identifiant (ou laissez scanner le code) pour qu&apos;on puisse vous recommander. Comparez à voix haute le code de sécurité quand vous vous voyez, pour être sûr que c&apos;est bien vous.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="56"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="71"/>
         <source>My identifier</source>
         <translation>Mon identifiant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="57"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="72"/>
         <source>Copy my identifier</source>
         <translation>Copier mon identifiant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="62"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="77"/>
         <source>Identifier:</source>
         <translation>Identifiant :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="70"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="85"/>
         <source>My safety code</source>
         <translation>Mon code de sécurité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="71"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="86"/>
         <source>Copy my safety code</source>
         <translation>Copier mon code de sécurité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="76"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="91"/>
         <source>Safety code:</source>
         <translation>Code de sécurité :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="80"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="95"/>
         <source>Wallet folder:</source>
         <translation>Dossier du portefeuille :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="85"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="100"/>
         <source>Show &amp;recovery phrase…</source>
         <translation>Afficher la phrase de &amp;récupération…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="86"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="101"/>
         <source>Asks for your passphrase, then shows the 24 words</source>
         <translation>Demande votre phrase de passe, puis affiche les 24 mots</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="92"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="107"/>
         <source>My identifier as a QR code</source>
         <translation>Mon identifiant en code QR</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="109"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="112"/>
+        <source>Guardians</source>
+        <translation>Gardiens</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/me.py" line="129"/>
         <source>You have not confirmed that your recovery phrase is written down. Show it and keep a copy on paper.</source>
         <translation>Vous n&apos;avez pas confirmé avoir noté votre phrase de récupération. Affichez-la et gardez-en une copie sur papier.</translation>
     </message>
@@ -2540,6 +2586,14 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
         <location filename="../../app/vouch/gui/messages.py" line="29"/>
         <source>Continue</source>
         <translation>Continuer</translation>
+    </message>
+</context>
+<context>
+    <name>NameBook</name>
+    <message>
+        <location filename="../../app/vouch/gui/models.py" line="66"/>
+        <source>Me</source>
+        <translation>Moi</translation>
     </message>
 </context>
 <context>
@@ -2584,12 +2638,12 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="35"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="40"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="68"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="70"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
@@ -2718,178 +2772,203 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="46"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="48"/>
         <source>caution for {task} — {reason}</source>
         <translation>mise en garde pour {task} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="50"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="52"/>
         <source>{task}, {level}</source>
         <translation>{task}, {level}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="56"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="58"/>
         <source>{name}: {statement}</source>
         <translation>{name} : {statement}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="62"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="64"/>
         <source>{statement} ({status})</source>
         <translation>{statement} ({status})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="78"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="81"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="84"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="87"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="86"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="89"/>
         <source>&amp;Add contact…</source>
         <translation>&amp;Ajouter un contact…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="87"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="90"/>
         <source>Add someone from their did:key, pasted text or a file</source>
         <translation>Ajouter quelqu&apos;un à partir de son did:key, d&apos;un texte collé ou d&apos;un fichier</translation>
     </message>
     <message>
         <location filename="../../app/vouch/gui/pages/people.py" line="97"/>
+        <source>Recovery shares I keep</source>
+        <translation>Parts de récupération que je garde</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/people.py" line="99"/>
+        <source>Help re&amp;cover…</source>
+        <translation>Aider à ré&amp;cupérer…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/people.py" line="101"/>
+        <source>Answer a recovery request from someone whose share you keep</source>
+        <translation>Répondre à la demande de récupération d&apos;une personne dont vous gardez une part</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/people.py" line="111"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="100"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="114"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="101"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="115"/>
         <source>Verified in person (we compared safety codes)</source>
         <translation>Vérifié en personne (nous avons comparé les codes de sécurité)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="102"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="116"/>
         <source>Verified in person</source>
         <translation>Vérifié en personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="108"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="122"/>
         <source>Identifier:</source>
         <translation>Identifiant :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="111"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="125"/>
         <source>Safety code:</source>
         <translation>Code de sécurité :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="114"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="128"/>
         <source>How I could rely on them</source>
         <translation>Comment je pourrais compter sur cette personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="115"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="129"/>
         <source>My view:</source>
         <translation>Mon avis :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="117"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="131"/>
         <source>&lt;b&gt;What I said about them&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ce que j&apos;ai dit de cette personne&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="119"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="133"/>
         <source>What I said about them</source>
         <translation>Ce que j&apos;ai dit de cette personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="121"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="135"/>
         <source>&lt;b&gt;What others said about them&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ce que d&apos;autres en ont dit&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="123"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="137"/>
         <source>What others said about them</source>
         <translation>Ce que d&apos;autres en ont dit</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="126"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="140"/>
         <source>&amp;Endorse…</source>
         <translation>&amp;Recommander…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="127"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="141"/>
         <source>Endorse this person</source>
         <translation>Recommander cette personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="129"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="143"/>
         <source>Send them what I &amp;said…</source>
         <translation>Lui envoyer ce que j&apos;ai d&amp;it…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="130"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="144"/>
         <source>Export everything I gave to this person</source>
         <translation>Exporter tout ce que j&apos;ai donné à cette personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="132"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="146"/>
         <source>&amp;Remove</source>
         <translation>Re&amp;tirer</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="133"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="147"/>
         <source>Remove this contact (their endorsements stay)</source>
         <translation>Retirer ce contact (ses recommandations restent)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="141"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="155"/>
         <source>Add the people you know, then endorse them for what they do well.</source>
         <translation>Ajoutez les personnes que vous connaissez, puis recommandez-les pour ce qu&apos;elles font bien.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="162"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="176"/>
         <source>{petname} (verified in person)</source>
         <translation>{petname} (vérifié en personne)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="227"/>
-        <location filename="../../app/vouch/gui/pages/people.py" line="229"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="195"/>
+        <source>You keep a recovery share for: {people}.</source>
+        <translation>Vous gardez une part de récupération pour : {people}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/people.py" line="197"/>
+        <source>{name} ({needed} needed)</source>
+        <translation>{name} ({needed} nécessaires)</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/pages/people.py" line="264"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="266"/>
         <source>Nothing yet.</source>
         <translation>Rien pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="241"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="278"/>
         <source>{task}: {level}</source>
         <translation>{task} : {level}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="243"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="280"/>
         <source>{task}: {level} (through others)</source>
         <translation>{task} : {level} (par d&apos;autres)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="248"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="285"/>
         <source>Nobody I rely on has endorsed them.</source>
         <translation>Personne sur qui je compte ne l&apos;a recommandée.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="298"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="335"/>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="300"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="337"/>
         <source>Remove {name} from your contacts? Endorsements stay; only the name goes.</source>
         <translation>Retirer {name} de vos contacts ? Les recommandations restent ; seul le nom disparaît.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="302"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="339"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>

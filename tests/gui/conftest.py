@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -93,8 +94,11 @@ def window(qtbot: QtBot, wallet_home: Path) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
-def populated_window(qtbot: QtBot, populated_home: Path) -> Iterator[MainWindow]:
-    win = open_window(qtbot, populated_home)
+def populated_window(qtbot: QtBot, populated_home: Path, tmp_path: Path) -> Iterator[MainWindow]:
+    """The populated wallet, unlocked: a copy of its own, so a test may change it."""
+    home = tmp_path / "populated"
+    shutil.copytree(populated_home, home)
+    win = open_window(qtbot, home)
     unlock(qtbot, win)
     yield win
     win.close()

@@ -59,7 +59,7 @@ def test_details_show_the_signed_document(qtbot: QtBot, populated_window: MainWi
     page.person.setCurrentIndex(page.person.findText("Bo"))
     assert page.model.total == 2  # what I said to Bo, what Ana said about Bo
     rows = {page.model.index(r, 1).data(): r for r in range(page.model.rowCount())}
-    assert set(rows) == {"me", "Ana"}
+    assert set(rows) == {"Me", "Ana"}
     page.view.selectRow(rows["Ana"])
     item = page.selected()
     assert item is not None
@@ -71,7 +71,7 @@ def test_details_show_the_signed_document(qtbot: QtBot, populated_window: MainWi
     assert page.verification.text().startswith("✓")
     assert "Ana" in page.summary.text() and "plumbing" in page.summary.text()
     assert not page.revoke_button.isEnabled()  # not mine to revoke
-    page.view.selectRow(rows["me"])
+    page.view.selectRow(rows["Me"])
     assert page.revoke_button.isEnabled()
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE
+from gui_helpers import PASSPHRASE, open_window
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -137,3 +137,46 @@ def test_my_devices_lists_rename_and_forget(
     group.forget_selected()
     assert group.table.topLevelItemCount() == 1
     assert "Forgot Desk" in group.message.text()
+
+
+def test_first_run_links_this_device_and_opens_the_wallet(
+    qtbot: QtBot,
+    window: MainWindow,
+    servers: LocalServers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first-run button on a new device, the Settings group on the existing one."""
+    monkeypatch.setenv("VOUCH_MAILBOX", servers.mailbox)
+    monkeypatch.setenv("VOUCH_TRANSIT", servers.transit)
+    existing = window.session.wallet
+    existing.add_contact(Identity.generate().did, "Dana")
+    settings = window.settings_page
+    window.show_page(window.pages.index(settings))
+    assert settings.devices.table.topLevelItemCount() == 1
+    offer = LinkDeviceDialog(existing, lambda: WormholeServers(servers.mailbox, servers.transit))
+    qtbot.addWidget(offer)
+    offer.start()
+    offer.show()
+    qtbot.waitUntil(lambda: offer.copy.isEnabled(), timeout=WAIT)
+
+    new_home = tmp_path / "second"
+    second = open_window(qtbot, new_home)
+    page = second.first_run
+    assert page.link_button.text().replace("&", "") == "Link to my other device…"
+    page.link_button.click()
+    join = page.link_dialog
+    assert join is not None and join.isVisible()
+    join.code.setText(offer.code.text())
+    join.passphrase.setText(PASSPHRASE)
+    join.repeat.setText(PASSPHRASE)
+    join.link_button.click()
+    qtbot.waitUntil(lambda: offer.match.isVisible(), timeout=WAIT)
+    offer.match.click()
+    qtbot.waitUntil(lambda: second.session.is_unlocked, timeout=WAIT)
+
+    assert second.session.wallet.did == existing.did
+    assert [c.petname for c in second.session.wallet.contacts()] == ["Dana"]
+    settings.refresh()
+    assert settings.devices.table.topLevelItemCount() == 2
+    second.close()

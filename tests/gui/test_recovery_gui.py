@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import PASSPHRASE
+from gui_helpers import OTHER_PASSPHRASE, PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from vouch.gui.dialogs.help_recover import HelpRecoverDialog
 from vouch.gui.dialogs.recover import RecoverDialog
+from vouch.gui.main_window import MainWindow
 from vouch.gui.widgets.guardians import GuardiansPanel
 from vouch.wallet import Wallet, start_recovery
 
@@ -112,3 +113,42 @@ def test_recover_dialog_from_request_to_wallet(
     again = RecoverDialog(other)
     qtbot.addWidget(again)
     assert again.line_view.toPlainText() == made_here.line
+
+
+def test_a_share_file_opened_in_the_app_is_kept_and_people_say_whom_i_guard(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a .vouchshare goes to the guardian's wallet, not to the import preview."""
+    me = window.session.wallet
+    others = [Wallet.create(tmp_path / f"g{n}", OTHER_PASSPHRASE) for n in range(2)]
+    owner = Wallet.create(tmp_path / "owner", OTHER_PASSPHRASE)
+    try:
+        guardians = [me.did, *(w.did for w in others)]
+        for n, did in enumerate(guardians):
+            owner.add_contact(did, f"Guardian {n}")
+        me.add_contact(owner.did, "Olga")
+        handed = owner.hand_out_shares(guardians, 2, tmp_path / "shares")
+        said: list[str] = []
+        monkeypatch.setattr(window, "_imported", said.append)
+        window.import_data(handed.files[0].read_bytes())
+        assert said and "Olga" in said[0] and "2 needed" in said[0]
+        assert [s.owner for s in me.held_shares()] == [owner.did]
+        people = window.people_page
+        window.show_page(window.pages.index(people))
+        people.refresh()
+        assert people.guarding.isVisible() and "Olga (2 needed)" in people.guarding.text()
+        assert people.help_recover_button.isVisible()
+        me_page = window.me_page
+        window.show_page(window.pages.index(me_page))
+        assert me_page.guardians is not None and me_page.guardians.wallet is me
+        assert me_page.guardians.people.count() == 1  # my one contact may be a guardian
+        # A share sealed to someone else is refused with a message, and nothing is kept.
+        warned: list[str] = []
+        monkeypatch.setattr(
+            "vouch.gui.main_window.QMessageBox.warning", lambda *a, **_k: warned.append(a[2])
+        )
+        window.import_data(handed.files[1].read_bytes())
+        assert warned and len(me.held_shares()) == 1
+    finally:
+        for wallet in (*others, owner):
+            wallet.lock()

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 import vouch
+from vouch.core.identity import short_did
+from vouch.errors import VouchError
 from vouch.gui import messages, worker
 from vouch.gui.auto_backup import AutoBackup
 from vouch.gui.dialogs.export_dialog import ExportDialog
@@ -46,7 +48,14 @@ from vouch.gui.pages.settings import SettingsPage
 from vouch.gui.pages.unlock import UnlockPage
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
-from vouch.wallet import BackupInfo, QuickUnlock, Wallet, default_home, new_backup_name
+from vouch.wallet import (
+    BackupInfo,
+    QuickUnlock,
+    Wallet,
+    default_home,
+    looks_like_share,
+    new_backup_name,
+)
 
 APP_NAME = "Vouch"
 VOUCH_SUFFIX = ".vouch"
@@ -440,11 +449,35 @@ class MainWindow(QMainWindow):
             self._pending_import = data
             self.statusBar().showMessage(self.tr("Unlock the wallet to preview the import."))
             return
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if looks_like_share(raw):
+            self._keep_share(raw)
+            return
         dialog = ImportDialog(self.session, data, self)
         self._keep(dialog)
         dialog.accepted.connect(lambda d=dialog: self._imported(d.result_text()))
         dialog.open()
         dialog.start()
+
+    def _keep_share(self, data: bytes) -> None:
+        """A recovery share someone handed to me: checked, kept, and said plainly."""
+        try:
+            kept = self.session.wallet.import_share(data)
+        except VouchError as exc:
+            QMessageBox.warning(self, self.tr("Recovery share"), exc.message)
+            return
+        share = kept.share
+        name = share.petname or short_did(share.owner)
+        text = (
+            self.tr("You already keep this recovery share for {name}.")
+            if kept.already_held
+            else self.tr(
+                "You now keep a recovery share for {name} ({needed} needed to recover). Keep "
+                "this wallet backed up: they may ask you for it one day."
+            )
+        ).format(name=name, needed=share.threshold)
+        self.session.notify_changed()
+        self._imported(text)
 
     def _imported(self, text: str) -> None:
         """A successful import is said where the user looks next, not left silent."""

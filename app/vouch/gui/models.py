@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,7 +33,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("", "direction"),
     ("From", "issuer"),
     ("About", "subject"),
-    ("Scope", "scope"),
+    ("Task", "scope"),
     ("Level", "level"),
     ("Status", "status"),
     ("Valid until", "valid_until"),
@@ -54,7 +55,7 @@ def now_utc() -> datetime:
 
 
 class NameBook:
-    """Display names for identifiers: 'me', a petname, or a short form of the did."""
+    """Display names for identifiers: "Me", a petname, or a short form of the did."""
 
     def __init__(self, wallet: Wallet | None = None) -> None:
         self.me = wallet.did if wallet else ""
@@ -62,7 +63,7 @@ class NameBook:
 
     def __call__(self, did: str) -> str:
         if did == self.me:
-            return "me"
+            return QCoreApplication.translate("NameBook", "Me")
         return self.names.get(did) or short_did(did)
 
 

@@ -8,14 +8,17 @@ as whether its recovery phrase was written down) is kept in the wallet.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from vouch.exchange.runtime import WormholeServers
 from vouch.flows.idle import DEFAULT_IDLE_MINUTES, parse_minutes
 from vouch.gui.i18n import LANGUAGES
 from vouch.gui.i18n import SYSTEM as SYSTEM_LANGUAGE
 from vouch.gui.theme import DEFAULT_THEME, THEMES
+
+if TYPE_CHECKING:
+    from vouch.exchange.runtime import WormholeServers
 
 HOME_KEY = "wallet/home"
 THEME_KEY = "appearance/theme"
@@ -108,6 +111,8 @@ class Preferences:
 
     @property
     def wormhole_servers(self) -> WormholeServers:
+        from vouch.exchange.runtime import WormholeServers  # the runtime: after start-up
+
         """The mailbox and transit relay for far-away syncs: chosen here, else `VOUCH_MAILBOX`
         and `VOUCH_TRANSIT`, else the magic-wormhole project's public servers."""
         mailbox = str(self._settings.value(MAILBOX_KEY, "") or "").strip()

@@ -10,7 +10,7 @@ import functools
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Concatenate, ParamSpec, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, Self, TypeVar
 
 from vouch.core.errors import (
     CorruptStore,
@@ -23,11 +23,13 @@ from vouch.core.errors import (
 from vouch.core.identity import Identity
 from vouch.core.store import kdf, queries
 from vouch.core.store.db import Database
-from vouch.trust import TrustGraph
 from vouch.unlock import make_wallet_id
 from vouch.wallet import changelog
 from vouch.wallet.home import WalletFiles, derive_key, kdf_cost_from_environment, open_database
 from vouch.wallet.quick_unlock import QuickUnlock
+
+if TYPE_CHECKING:
+    from vouch.trust import TrustGraph  # numpy: loaded when the graph is first needed
 
 MIN_PASSPHRASE_LENGTH = 8
 

@@ -48,6 +48,6 @@ def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_key_pragma(key)}")
-    conn.execute("PRAGMA cipher_memory_security = ON")
+    conn.execute("PRAGMA cipher_memory_security = OFF")  # as the store's own (RELIABILITY.md)
     conn.execute("PRAGMA busy_timeout = 5000")
     return conn

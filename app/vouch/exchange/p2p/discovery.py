@@ -13,7 +13,9 @@ import contextlib
 import ipaddress
 import logging
 import secrets
+from collections.abc import Coroutine
 from dataclasses import dataclass
+from typing import Any
 
 import ifaddr
 from zeroconf import (
@@ -117,9 +119,7 @@ class Announcer:
         self._zeroconf = self._info = None
         if zc is None or info is None:
             return
-        with contextlib.suppress(OSError):
-            await zc.async_unregister_service(info)
-        await zc.async_close()
+        await _to_the_end(_withdraw(zc, info))
         log.info("p2p: no longer visible")
 
     async def __aenter__(self) -> Announcer:
@@ -148,9 +148,33 @@ async def browse(
         await asyncio.sleep(timeout)
         found = [await _resolve(zc, name) for name in sorted(names)]
     finally:
-        await browser.async_cancel()
-        await zc.async_close()
+        await _to_the_end(_stop_browsing(browser, zc))
     return [wallet for wallet in found if wallet is not None]
+
+
+async def _stop_browsing(browser: AsyncServiceBrowser, zc: AsyncZeroconf) -> None:
+    await browser.async_cancel()
+    await zc.async_close()
+
+
+async def _withdraw(zc: AsyncZeroconf, info: AsyncServiceInfo) -> None:
+    with contextlib.suppress(OSError):
+        await zc.async_unregister_service(info)
+    await zc.async_close()
+
+
+async def _to_the_end(closing: Coroutine[Any, Any, None]) -> None:
+    """Run a clean-up to its end even when this task is cancelled (again) meanwhile.
+
+    A search is cancelled when the page hides it and once more when the runtime stops; the
+    second cancellation must not cut the closing of the multicast sockets short.
+    """
+    task = asyncio.ensure_future(closing)
+    try:
+        await asyncio.shield(task)
+    except asyncio.CancelledError:
+        await task
+        raise
 
 
 async def _resolve(zc: AsyncZeroconf, name: str) -> VisibleWallet | None:

@@ -183,9 +183,13 @@ class SyncServer:
             task.cancel()
         if self._handlers:
             await asyncio.gather(*self._handlers, return_exceptions=True)
-        for writer in list(self._writers):  # accepted, but its task never ran (or not to its end)
-            writer.close()
+        leftovers = list(self._writers)  # accepted, but its task never ran (or not to its end)
         self._writers.clear()
+        for writer in leftovers:
+            writer.close()
+        for writer in leftovers:  # let each socket really close before the loop may end
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(writer.wait_closed(), 1.0)
         if self._server is not None:
             await self._server.wait_closed()
             self._server = None

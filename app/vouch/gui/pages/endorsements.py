@@ -200,6 +200,7 @@ class EndorsementsPage(Page):
         # size.
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(48)
+        header.setResizeContentsPrecision(0)  # fit to what is shown, not 1,000 rows per reset
         for column, (_title, key) in enumerate(COLUMNS):
             fit = key in ("direction", "level", "status", "valid_until")
             header.setSectionResizeMode(

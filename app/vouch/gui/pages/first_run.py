@@ -28,6 +28,8 @@ from vouch.flows.first_run import (
     check_phrase_shape,
 )
 from vouch.gui import worker
+from vouch.gui.dialogs.link_device import JoinDeviceDialog
+from vouch.gui.dialogs.recover import RecoverDialog
 from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
 from vouch.gui.flow_words import flow_text
 from vouch.gui.icons import app_icon, icon
@@ -71,6 +73,8 @@ class FirstRunPage(QWidget):
         self.remember_home = False  # a wallet made in a folder the user chose is used next time
         self.restored_from_phrase = False  # the wallet just made came from a recovery phrase
         self.backup_dialog: RestoreBackupDialog | None = None
+        self.link_dialog: JoinDeviceDialog | None = None
+        self.recover_dialog: RecoverDialog | None = None
         self.stack = QStackedWidget()
         self.pages: dict[Step, QWidget] = {
             Step.CHOOSE: self._build_choose(),
@@ -128,6 +132,16 @@ class FirstRunPage(QWidget):
         self.backup_button = QPushButton(icon("save"), self.tr("Restore a &backup…"))
         self.backup_button.setToolTip(self.tr("Bring back a whole wallet from a .vouchbackup file"))
         self.backup_button.clicked.connect(self.restore_backup)
+        self.link_button = QPushButton(icon("exchange"), self.tr("&Link to my other device…"))
+        self.link_button.setToolTip(
+            self.tr("This is an existing identity: bring it and its wallet from your other device")
+        )
+        self.link_button.clicked.connect(self.link_to_other_device)
+        self.recover_button = QPushButton(icon("people"), self.tr("Recover &with my guardians…"))
+        self.recover_button.setToolTip(
+            self.tr("Get your identity back from the people who each hold a share of it")
+        )
+        self.recover_button.clicked.connect(self.recover_with_guardians)
         self.open_button = QPushButton(icon("file"), self.tr("&Open an existing wallet folder…"))
         self.open_button.setToolTip(self.tr("Use a wallet kept in another folder"))
         self.open_button.clicked.connect(self._open_folder)
@@ -135,6 +149,8 @@ class FirstRunPage(QWidget):
             self.create_button,
             self.restore_button,
             self.backup_button,
+            self.link_button,
+            self.recover_button,
             self.open_button,
         ):
             button.setMinimumHeight(40)
@@ -304,6 +320,40 @@ class FirstRunPage(QWidget):
         dialog.restored.connect(self._backup_restored)
         dialog.open()
         self.backup_dialog = dialog
+
+    def link_to_other_device(self) -> None:
+        """Become another device of an existing wallet; it then opens with the new passphrase."""
+        dialog = JoinDeviceDialog(self.home, lambda: Preferences().wormhole_servers, self)
+        dialog.accepted.connect(lambda: self._open_linked(dialog.passphrase_used))
+        dialog.open()
+        self.link_dialog = dialog
+
+    def _open_linked(self, passphrase: str) -> None:
+        home = self.home
+        self.link_button.setEnabled(False)
+        self.choose_message.note(self.tr("Opening the linked wallet…"))
+        worker.run(
+            lambda _job: Wallet.open(home, passphrase),
+            on_success=self._linked_opened,
+            on_failure=self._linked_failed,
+            parent=self,
+        )
+
+    def _linked_opened(self, wallet: Wallet) -> None:
+        self.link_button.setEnabled(True)
+        self.choose_message.clear_message()
+        self._backup_restored(wallet)
+
+    def _linked_failed(self, exc: BaseException) -> None:
+        self.link_button.setEnabled(True)
+        self.choose_message.show_exception(exc)
+
+    def recover_with_guardians(self) -> None:
+        """Rebuild the identity from guardians' answers; the new wallet then opens."""
+        dialog = RecoverDialog(self.home, self)
+        dialog.recovered.connect(self._backup_restored)
+        dialog.open()
+        self.recover_dialog = dialog
 
     def _backup_restored(self, wallet: Wallet) -> None:
         self.wallet = wallet

@@ -6,10 +6,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +24,9 @@ from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading, muted
 from vouch.gui.session import Session
+from vouch.gui.widgets.guardians import GuardiansPanel
 from vouch.gui.widgets.qr import QrWidget
+from vouch.wallet import Wallet
 
 
 def _copy_button(tip: str) -> QPushButton:
@@ -38,7 +43,17 @@ class MePage(Page):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than make the window tall: the guardians take room.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.setAccessibleName(self.tr("Me"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(heading(self.tr("Me")))
         layout.addWidget(
             muted(
@@ -94,11 +109,16 @@ class MePage(Page):
         self.qr.setMaximumSize(240, 240)
         row.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
+        self.guardians_box = QGroupBox(self.tr("Guardians"))
+        self.guardians_layout = QVBoxLayout(self.guardians_box)
+        self.guardians: GuardiansPanel | None = None  # made for each unlocked wallet
+        layout.addWidget(self.guardians_box)
         layout.addStretch(1)
         self.dialog: RecoveryPhraseDialog | None = None
 
     def refresh(self) -> None:
         wallet = self.session.wallet
+        self._show_guardians(wallet)
         self.did_label.setText(wallet.did)
         self.code_label.setText(wallet.safety_code)
         self.home_label.setText(str(wallet.home))
@@ -113,7 +133,21 @@ class MePage(Page):
         else:
             self.phrase_warning.clear_message()
 
+    def _show_guardians(self, wallet: Wallet) -> None:
+        if self.guardians is None or self.guardians.wallet is not wallet:
+            self._drop_guardians()
+            self.guardians = GuardiansPanel(wallet)
+            self.guardians_layout.addWidget(self.guardians)
+        self.guardians.refresh()
+
+    def _drop_guardians(self) -> None:
+        if self.guardians is not None:
+            self.guardians.setParent(None)
+            self.guardians.deleteLater()
+            self.guardians = None
+
     def clear(self) -> None:
+        self._drop_guardians()
         for label in (self.did_label, self.code_label, self.home_label):
             label.clear()
         self.qr.set_text("")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vouch.core.identity import short_did
 from vouch.core.records import (
     MAX_PETNAME_CHARS,
     Contact,
@@ -30,6 +31,7 @@ from vouch.errors import VouchError
 from vouch.flows.contacts import safety_code_for
 from vouch.gui import messages, worker
 from vouch.gui.dialogs.contact import AddContactDialog
+from vouch.gui.dialogs.help_recover import HelpRecoverDialog
 from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words, level_words_text, status_words
 from vouch.gui.icons import icon
 from vouch.gui.models import NameBook, now_utc
@@ -74,6 +76,7 @@ class PeoplePage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.current_did = ""
+        self.help_dialog: HelpRecoverDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("People")))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -88,6 +91,19 @@ class PeoplePage(Page):
         self.add_button.clicked.connect(self.add_contact)
         llayout.addWidget(self.list, 1)
         llayout.addWidget(self.add_button)
+        self.guarding = QLabel()
+        self.guarding.setWordWrap(True)
+        self.guarding.setTextFormat(Qt.TextFormat.PlainText)
+        self.guarding.setAccessibleName(self.tr("Recovery shares I keep"))
+        llayout.addWidget(self.guarding)
+        self.help_recover_button = QPushButton(icon("key"), self.tr("Help re&cover…"))
+        self.help_recover_button.setToolTip(
+            self.tr("Answer a recovery request from someone whose share you keep")
+        )
+        self.help_recover_button.clicked.connect(self.help_recover)
+        llayout.addWidget(self.help_recover_button)
+        self.guarding.hide()  # shown by refresh() for a guardian
+        self.help_recover_button.hide()
         splitter.addWidget(left)
 
         self.details = QWidget()
@@ -171,6 +187,29 @@ class PeoplePage(Page):
         else:
             self._current_changed(self.list.currentItem(), None)
         self.empty.setVisible(not contacts)
+        self._show_guarding()
+
+    def _show_guarding(self) -> None:
+        """Whom I keep a recovery share for (the owners, never the other guardians)."""
+        held = self.session.wallet.held_shares()
+        owners = sorted({(h.petname or short_did(h.owner), h.threshold) for h in held})
+        self.guarding.setText(
+            self.tr("You keep a recovery share for: {people}.").format(
+                people=", ".join(
+                    self.tr("{name} ({needed} needed)").format(name=name, needed=needed)
+                    for name, needed in owners
+                )
+            )
+            if owners
+            else ""
+        )
+        self.guarding.setVisible(bool(owners))
+        self.help_recover_button.setVisible(bool(owners))
+
+    def help_recover(self) -> None:
+        dialog = HelpRecoverDialog(self.session.wallet, self)
+        dialog.open()
+        self.help_dialog = dialog
 
     def clear(self) -> None:
         self.list.blockSignals(True)

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from vouch.gui.pages.base import MutedLabel, Page, heading
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.theme import THEMES, apply_theme, theme_name
+from vouch.gui.widgets.devices import DevicesGroup
 from vouch.wallet import AUTO_FOLDER, AUTO_KEEP, AUTO_LAST, DEFAULT_KEEP, BackupInfo
 
 
@@ -44,7 +47,17 @@ class SettingsPage(Page):
         super().__init__(session, parent)
         self.preferences = Preferences()
         self.job: worker.Job | None = None
-        layout = QVBoxLayout(self)
+        # The page scrolls rather than make the window tall: backups and devices take room.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        scroll.setAccessibleName(self.tr("Settings"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(heading(self.tr("Settings")))
         form = QFormLayout()
 
@@ -108,6 +121,8 @@ class SettingsPage(Page):
         form.addRow(self.os_unlock_label, os_box)
         layout.addLayout(form)
         layout.addWidget(self._build_backups())
+        self.devices = DevicesGroup(session, lambda: self.preferences.wormhole_servers)
+        layout.addWidget(self.devices)
         self.message = InlineMessage()
         layout.addWidget(self.message)
         layout.addStretch(1)
@@ -225,6 +240,7 @@ class SettingsPage(Page):
         self.message.clear_message()
         self._load_backups()
         self._load_os_unlock()
+        self.devices.refresh()
 
     def _load_os_unlock(self) -> None:
         hook = self.session.usable_os_unlock()

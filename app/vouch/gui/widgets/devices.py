@@ -63,7 +63,7 @@ class DevicesGroup(QGroupBox):
         self.link_button.clicked.connect(self.link_device)
         self.rename_button = QPushButton(self.tr("Rena&me…"))
         self.rename_button.clicked.connect(self.rename_selected)
-        self.forget_button = QPushButton(self.tr("For&get…"))
+        self.forget_button = QPushButton(self.tr("Forg&et…"))
         self.forget_button.clicked.connect(self.forget_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.link_button)

@@ -54,7 +54,7 @@ class GuardiansPanel(QWidget):
         self.people.itemChanged.connect(self._update)
         layout.addWidget(self.people)
         row = QHBoxLayout()
-        self.threshold_label = QLabel(self.tr("&Guardians needed to recover:"))
+        self.threshold_label = QLabel(self.tr("Guardians &needed to recover:"))
         self.threshold = QSpinBox()
         self.threshold.setAccessibleName(self.tr("Guardians needed to recover"))
         self.threshold_label.setBuddy(self.threshold)
@@ -63,7 +63,7 @@ class GuardiansPanel(QWidget):
         self.count_label = QLabel()
         row.addWidget(self.count_label, 1)
         layout.addLayout(row)
-        self.hand_out_button = QPushButton(self.tr("&Hand out shares…"))
+        self.hand_out_button = QPushButton(self.tr("Hand o&ut shares…"))
         self.hand_out_button.clicked.connect(lambda: self.hand_out())
         layout.addWidget(self.hand_out_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.warning = muted(
@@ -81,6 +81,10 @@ class GuardiansPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Shares handed out:")))
         layout.addWidget(self.splits)
         self.refresh()
+
+    @property
+    def wallet(self) -> Wallet:
+        return self._wallet
 
     def refresh(self) -> None:
         self.people.blockSignals(True)
