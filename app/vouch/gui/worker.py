@@ -15,6 +15,11 @@ from typing import Any, ClassVar
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
+# Some jobs run for minutes (the exchange runtime while its page is open, a device link); the
+# pool must keep threads for quick ones (unlock, a backup) on a two-core machine too, where
+# Qt's default is two threads.
+MIN_THREADS = 6
+
 
 class Job(QObject):
     succeeded = Signal(object)
@@ -43,7 +48,10 @@ class Job(QObject):
 
     def start(self) -> Job:
         Job._running.add(self)
-        QThreadPool.globalInstance().start(_Runner(self))
+        pool = QThreadPool.globalInstance()
+        if pool.maxThreadCount() < MIN_THREADS:
+            pool.setMaxThreadCount(MIN_THREADS)
+        pool.start(_Runner(self))
         return self
 
     def _forget(self) -> None:
