@@ -46,10 +46,10 @@ def test_find_ranks_and_explains(qtbot: QtBot, window: MainWindow, tmp_path: Pat
 
     bo_item = page.tree.topLevelItem(names.index("Bo"))
     assert bo_item.childCount() >= 1
-    assert bo_item.child(0).text(0) == "me → Ana → Bo"
+    assert bo_item.child(0).text(0) == "Me → Ana → Bo"
     page.tree.setCurrentItem(bo_item.child(0))  # a path row explains its person
     assert "Why Bo" in page.explain_title.text()
-    assert page.graph.accessibleDescription() == "me → Ana → Bo"
+    assert page.graph.accessibleDescription() == "Me → Ana → Bo"
     assert not page.cautions.isVisible()
 
     cy_index = [r.did for r in page.results].index(cy.did)

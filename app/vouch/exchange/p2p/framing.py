@@ -74,9 +74,12 @@ class FramedStream:
             raise PeerDisconnected() from exc
 
     async def close(self) -> None:
-        """Close the connection; errors while closing an already broken socket are ignored."""
-        if self._writer.is_closing():
-            return
+        """Close the connection; errors while closing an already broken socket are ignored.
+
+        Also when the transport is already closing (the peer left): the socket itself is
+        closed one loop turn later, and waiting for that here means a loop that ends right
+        after never leaves a socket open.
+        """
         self._writer.close()
         with contextlib.suppress(ConnectionError, OSError, TimeoutError):
             await asyncio.wait_for(self._writer.wait_closed(), 2.0)

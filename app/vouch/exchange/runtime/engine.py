@@ -193,6 +193,8 @@ class ExchangeRuntime:
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
+        for _ in range(2):  # sockets closed just now finish closing on the next loop turns
+            await asyncio.sleep(0)
 
     def _drain(self) -> None:
         with self._lock:
