@@ -50,6 +50,7 @@ class GuardiansPanel(QWidget):
             )
         )
         self.people = QListWidget()
+        self.people.setMaximumHeight(150)  # the list scrolls; the page stays readable
         self.people.setAccessibleName(self.tr("Contacts who may be guardians"))
         self.people.itemChanged.connect(self._update)
         layout.addWidget(self.people)
@@ -77,6 +78,7 @@ class GuardiansPanel(QWidget):
         self.message = InlineMessage()
         layout.addWidget(self.message)
         self.splits = QListWidget()
+        self.splits.setMaximumHeight(110)
         self.splits.setAccessibleName(self.tr("Shares handed out"))
         layout.addWidget(QLabel(self.tr("Shares handed out:")))
         layout.addWidget(self.splits)
