@@ -26,13 +26,13 @@ from vouch.core.errors import InvalidInput
 
 COUNTER_BITS = 16
 MAX_KEY_CHARS = 300
-MAX_VALUE_BYTES = 4096
+MAX_VALUE_BYTES = 8192  # a recovery share's envelope is the largest value
 MAX_DEVICE_NAME_CHARS = 64
 # A record stamped further ahead of this device's wall clock is refused: a device whose clock
 # is wrong by years would otherwise win every later edit made anywhere.
 MAX_DRIFT_MS = 24 * 3600 * 1000
 DEVICE_ID = re.compile(r"^[0-9a-f]{32}$")
-_KEY = re.compile(r"^(contact|audience|setting|device)/[\x21-\x7e]{1,290}$")
+_KEY = re.compile(r"^(contact|audience|setting|device|share)/[\x21-\x7e]{1,290}$")
 
 
 def clock_from_ms(milliseconds: int) -> int:

@@ -17,10 +17,12 @@ from sqlcipher3 import Connection
 
 from vouch.core.changes import Change, HybridClock, check_change, encode_value
 from vouch.core.errors import InvalidDid, InvalidInput
-from vouch.core.identity import public_key_from_did
+from vouch.core.identity import Identity, public_key_from_did
 from vouch.core.records import MAX_PETNAME_CHARS, Audience, Contact, Verification
+from vouch.core.recovery import envelope as envelopes
+from vouch.core.recovery.errors import InvalidShare
 from vouch.core.store import changes as store
-from vouch.core.store import queries
+from vouch.core.store import queries, recovery_queries
 
 DEVICE_ID_SETTING = "device.id"
 CLOCK_SETTING = "device.clock"
@@ -82,6 +84,11 @@ def device_name_key(device: str) -> str:
     return f"device/{device}/name"
 
 
+def share_key(owner: str, split_id: str) -> str:
+    """A recovery share kept for `owner`: every device of a guardian keeps it."""
+    return f"share/{owner}/{split_id}"
+
+
 def backfill(conn: Connection, me: str) -> int:
     """Give records to state that has none yet (kept by a version before change records)."""
     made = 0
@@ -93,6 +100,12 @@ def backfill(conn: Connection, me: str) -> int:
     for issuer, statement_id, audience in store.audiences_without_records(conn, me):
         record_change(conn, audience_key(issuer, statement_id), audience)
         made += 1
+    for owner, split_id, _threshold, _received in recovery_queries.held_shares(conn):
+        key = share_key(owner, split_id)
+        kept = recovery_queries.held_envelope(conn, owner, split_id)
+        if kept is not None and store.get_change(conn, key) is None:
+            record_change(conn, key, kept)
+            made += 1
     for name in TRAVELLING_SETTINGS:
         value = queries.get_setting(conn, name)
         if value is not None and store.get_change(conn, f"setting/{name}") is None:
@@ -110,7 +123,7 @@ class MergeResult:
     invalid: tuple[str, ...] = ()
 
 
-def merge_changes(conn: Connection, incoming: list[Change], me: str) -> MergeResult:
+def merge_changes(conn: Connection, incoming: list[Change], me: Identity) -> MergeResult:
     """Merge records from another of my devices, last writer wins, and apply the winners."""
     clock = _clock(conn)
     applied = kept = 0
@@ -133,11 +146,13 @@ def merge_changes(conn: Connection, incoming: list[Change], me: str) -> MergeRes
     return MergeResult(applied, kept, tuple(invalid))
 
 
-def _apply(conn: Connection, change: Change, me: str) -> None:
+def _apply(conn: Connection, change: Change, me: Identity) -> None:
     """Make the tables say what a winning record says (raises InvalidInput on nonsense)."""
     kind, _, rest = change.key.partition("/")
     if kind == "contact":
-        _apply_contact(conn, rest, change.decoded(), me)
+        _apply_contact(conn, rest, change.decoded(), me.did)
+    elif kind == "share":
+        _apply_share(conn, rest, change.decoded(), me)
     elif kind == "setting":
         if rest not in TRAVELLING_SETTINGS or not isinstance(change.decoded(), str):
             raise InvalidInput("A change record names a setting that does not travel.")
@@ -172,6 +187,23 @@ def _apply_contact(conn: Connection, did: str, value: Any, me: str) -> None:
         raise InvalidInput("A contact change says it was verified in an unknown way.") from None
     contact = Contact(did, petname.strip(), verified, note, verified_by=verification)
     queries.upsert_contact(conn, contact)
+
+
+def _apply_share(conn: Connection, rest: str, value: Any, me: Identity) -> None:
+    """Keep a share another of my devices keeps: it must open with this wallet's key."""
+    owner, _, split_id = rest.rpartition("/")
+    if not isinstance(value, str):
+        raise InvalidInput("A recovery share change holds no share.")
+    try:
+        envelope = envelopes.read_envelope(value.encode("utf-8"))
+        if (envelope.owner, envelope.split) != (owner, split_id) or envelope.owner == me.did:
+            raise InvalidShare("The share does not match its record.")
+        envelopes.open_envelope(envelope, me)
+    except InvalidShare as exc:
+        raise InvalidInput(f"A recovery share change was refused: {exc.message}") from None
+    recovery_queries.insert_held_share(
+        conn, owner, split_id, envelope.threshold, value, time.time()
+    )
 
 
 def _check_audience(value: Any) -> None:

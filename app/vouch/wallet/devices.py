@@ -120,7 +120,7 @@ class DeviceUseCases(WalletCore):
     def merge_device_changes(self, incoming: list[Change]) -> MergeResult:
         """Merge records another of my devices sent, in one transaction."""
         with self._database.transaction() as conn:
-            result = changelog.merge_changes(conn, incoming, self.did)
+            result = changelog.merge_changes(conn, incoming, self.identity)
         if result.applied:
             self._changes += 1
         return result

@@ -32,6 +32,7 @@ from vouch.core.recovery.records import (
 from vouch.core.recovery.request import RecoveryRequest, parse_request
 from vouch.core.store import queries, recovery_queries
 from vouch.core.store.queries import dt
+from vouch.wallet import changelog
 from vouch.wallet.core import WalletCore, serialised
 
 CANNOT_TAKE_BACK = (
@@ -161,6 +162,10 @@ class GuardianUseCases(WalletCore):
                 envelope.to_bytes().decode("utf-8").strip(),
                 received,
             )
+            if added:  # every device of this wallet keeps it too (wallet.devices)
+                kept = recovery_queries.held_envelope(conn, envelope.owner, envelope.split)
+                key = changelog.share_key(envelope.owner, envelope.split)
+                changelog.record_change(conn, key, kept)
         held = next(
             h
             for h in self.held_shares()

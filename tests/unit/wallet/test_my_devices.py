@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -192,3 +193,33 @@ def test_state_kept_before_change_records_travels_too(two_devices: tuple[Wallet,
     assert desktop.contact(DANA).petname == "Dana"
     assert desktop.endorsement(mine.id).audience is Audience.SUBJECT
     assert desktop.get_setting("recovery_phrase_confirmed") == "yes"
+
+
+def test_a_recovery_share_i_keep_is_kept_by_my_other_device_too(
+    tmp_path: Path, two_devices: tuple[Wallet, Wallet], new_wallet: Callable[..., Wallet]
+) -> None:
+    laptop, desktop = two_devices
+    owner, other = new_wallet("owner"), new_wallet("other")
+    handed = owner.hand_out_shares([laptop.did, other.did], 2, tmp_path / "shares")
+    laptop.import_share(handed.files[0].read_bytes())
+
+    sync(laptop, desktop)
+
+    assert [(s.owner, s.threshold) for s in desktop.held_shares()] == [(owner.did, 2)]
+
+
+def test_a_share_record_that_does_not_open_here_is_refused(
+    tmp_path: Path, two_devices: tuple[Wallet, Wallet], new_wallet: Callable[..., Wallet]
+) -> None:
+    laptop, _ = two_devices
+    owner, other = new_wallet("owner"), new_wallet("other")
+    handed = owner.hand_out_shares([laptop.did, other.did], 2, tmp_path / "shares")
+    now = clock_from_ms(int(time.time() * 1000))
+    store = WalletSyncStore(laptop)
+    for index, expect in ((1, 0), (0, 1)):  # sealed to someone else; then the control
+        envelope = handed.files[index].read_text().strip()
+        split = handed.split.split_id
+        record = Change(f"share/{owner.did}/{split}", json.dumps(envelope), now, "4" * 32)
+        summary = store.receive_documents(laptop.did, [change_document(record)])
+        assert summary.added == expect, summary
+        assert len(laptop.held_shares()) == expect
