@@ -148,6 +148,7 @@ def test_a_hostile_initiator_with_an_unusable_key_is_refused() -> None:
     async def scenario() -> BaseException | None:
         outcome: asyncio.Future[BaseException | None] = asyncio.get_running_loop().create_future()
         responder = channels.Credentials.from_identity(HOLDER)
+        served = asyncio.Event()  # the server's socket is closed: nothing is left open
 
         async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             stream = FramedStream(reader, writer, max_frame=65535, read_timeout=5.0)
@@ -158,6 +159,7 @@ def test_a_hostile_initiator_with_an_unusable_key_is_refused() -> None:
                 outcome.set_result(exc)
             finally:
                 await stream.close()
+                served.set()
 
         server = await asyncio.start_server(serve, "127.0.0.1", 0)
         port = server.sockets[0].getsockname()[1]
@@ -173,6 +175,7 @@ def test_a_hostile_initiator_with_an_unusable_key_is_refused() -> None:
         await stream.write_frame(bytes(noise.write_message(b"\x01" + NOT_A_POINT.encode())))
         result = await asyncio.wait_for(outcome, 10)
         await stream.close()
+        await asyncio.wait_for(served.wait(), 10)
         server.close()
         await server.wait_closed()
         return result
