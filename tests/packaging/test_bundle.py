@@ -69,6 +69,36 @@ def test_the_cli_creates_a_wallet_and_the_gui_reaches_the_unlock_screen(
     assert "Traceback" not in gui.stderr
 
 
+def test_the_bundled_cli_hands_out_recovery_shares(
+    bundle: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """SLIP-39 needs its word list at run time: a hand-out writes one share file per guardian."""
+    owner, guardians = tmp_path / "owner", [tmp_path / "g1", tmp_path / "g2"]
+    dids = []
+    for wallet in (owner, *guardians):
+        made = _run([str(bundle / "vouch"), "--wallet", str(wallet), "init"], env, tmp_path)
+        assert made.returncode == 0, made.stderr
+        dids.append(next(w for w in made.stdout.split() if w.startswith("did:key:")))
+    handed = _run(
+        [
+            str(bundle / "vouch"),
+            "--wallet",
+            str(owner),
+            "guardians",
+            "set",
+            "--threshold",
+            "2",
+            *dids[1:],
+            "-o",
+            str(tmp_path / "shares"),
+        ],
+        env,
+        tmp_path,
+    )
+    assert handed.returncode == 0, handed.stderr
+    assert len(list((tmp_path / "shares").glob("*.vouchshare"))) == 2
+
+
 def test_the_gui_without_a_wallet_does_not_claim_the_unlock_screen(
     bundle: Path, env: dict[str, str], tmp_path: Path
 ) -> None:
