@@ -60,10 +60,6 @@ class LinkJob(QObject):
         if loop is not None and task is not None and not loop.is_closed():
             loop.call_soon_threadsafe(task.cancel)
 
-    @property
-    def stopped(self) -> bool:
-        return self._stopped
-
     def _failed(self, exc: BaseException) -> None:
         if not self._stopped:
             self.failed.emit(exc)

@@ -15,7 +15,13 @@ from typing import Any
 
 from sqlcipher3 import Connection
 
-from vouch.core.changes import Change, HybridClock, check_change, encode_value
+from vouch.core.changes import (
+    MAX_DEVICE_NAME_CHARS,
+    Change,
+    HybridClock,
+    check_change,
+    encode_value,
+)
 from vouch.core.errors import InvalidDid, InvalidInput
 from vouch.core.identity import Identity, public_key_from_did
 from vouch.core.records import MAX_PETNAME_CHARS, Audience, Contact, Verification
@@ -214,7 +220,6 @@ def _check_audience(value: Any) -> None:
 
 
 def _check_device_name(rest: str, value: Any) -> None:
-    device, _, field = rest.partition("/")
-    if field != "name" or not isinstance(value, str) or not 0 < len(value) <= 64:
+    _device, _, field = rest.partition("/")
+    if field != "name" or not isinstance(value, str) or not 0 < len(value) <= MAX_DEVICE_NAME_CHARS:
         raise InvalidInput("A device change is malformed.")
-    del device

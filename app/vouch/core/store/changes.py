@@ -35,10 +35,6 @@ def put_change(conn: Connection, change: Change) -> None:
     )
 
 
-def latest_clock(conn: Connection) -> int:
-    return int(conn.execute("SELECT COALESCE(MAX(clock), 0) FROM changes").fetchone()[0])
-
-
 def apply_audience_changes(conn: Connection) -> int:
     """Give each statement the audience its newest change record names (rows not yet here wait)."""
     cursor = conn.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette, QShowEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from vouch.gui.session import Session
 
@@ -59,6 +59,21 @@ class Page(QWidget):
         """Stop this page's timers (the app is quitting): none may fire into a closing window."""
         for timer in self.findChildren(QTimer):
             timer.stop()
+
+
+def scrolling_layout(page: QWidget, name: str) -> QVBoxLayout:
+    """The layout of a page that scrolls rather than make the window tall; `name` is the
+    scroll area's accessible name."""
+    content = QWidget()
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(content)
+    scroll.setAccessibleName(name)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return QVBoxLayout(content)
 
 
 def heading(text: str) -> QLabel:

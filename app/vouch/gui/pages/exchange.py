@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -59,7 +57,7 @@ from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook
-from vouch.gui.pages.base import Page, heading, muted
+from vouch.gui.pages.base import Page, heading, muted, scrolling_layout
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.text import escaped
@@ -91,16 +89,7 @@ class ExchangePage(Page):
         self._tick.timeout.connect(self._update_countdown)
 
         # The page scrolls rather than make the window large: nearby and far away are tall.
-        content = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        scroll.setAccessibleName(self.tr("Exchange"))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        layout = scrolling_layout(self, self.tr("Exchange"))
         layout.addWidget(heading(self.tr("Exchange")))
         layout.addWidget(
             muted(

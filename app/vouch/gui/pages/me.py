@@ -6,13 +6,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,7 @@ from vouch.gui.dialogs.passphrase import RecoveryPhraseDialog
 from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
-from vouch.gui.pages.base import Page, heading, muted
+from vouch.gui.pages.base import Page, heading, muted, scrolling_layout
 from vouch.gui.session import Session
 from vouch.gui.widgets.guardians import GuardiansPanel
 from vouch.gui.widgets.qr import QrWidget
@@ -44,16 +42,7 @@ class MePage(Page):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         # The page scrolls rather than make the window tall: the guardians take room.
-        content = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        scroll.setAccessibleName(self.tr("Me"))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        layout = scrolling_layout(self, self.tr("Me"))
         layout.addWidget(heading(self.tr("Me")))
         layout.addWidget(
             muted(

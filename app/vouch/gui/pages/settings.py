@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,7 @@ from vouch.gui.auto_backup import backup_plan
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
 from vouch.gui.flow_words import QT_TRANSLATE_NOOP, flow_text
 from vouch.gui.messages import InlineMessage
-from vouch.gui.pages.base import MutedLabel, Page, heading
+from vouch.gui.pages.base import MutedLabel, Page, heading, scrolling_layout
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.theme import THEMES, apply_theme, theme_name
@@ -48,16 +46,7 @@ class SettingsPage(Page):
         self.preferences = Preferences()
         self.job: worker.Job | None = None
         # The page scrolls rather than make the window tall: backups and devices take room.
-        content = QWidget()
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        scroll.setAccessibleName(self.tr("Settings"))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(content)
+        layout = scrolling_layout(self, self.tr("Settings"))
         layout.addWidget(heading(self.tr("Settings")))
         form = QFormLayout()
 
