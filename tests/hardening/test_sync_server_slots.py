@@ -84,9 +84,11 @@ HOLDERS: dict[str, Callable[[FramedStream, Identity], Awaitable[None]]] = {
 }
 
 
-async def stranger(kind: str, address: str, port: int, attempts: list[str]) -> None:
+async def stranger(
+    kind: str, address: str, port: int, attempts: list[str], over: asyncio.Event
+) -> None:
     me = Identity.generate()
-    while True:
+    while not over.is_set():  # a cancellation lost in a library call still ends the loop
         with contextlib.suppress(PeerError, OSError):
             reader, writer = await asyncio.open_connection(
                 "127.0.0.1", port, local_addr=(address, 0)
@@ -104,17 +106,20 @@ async def stranger(kind: str, address: str, port: int, attempts: list[str]) -> N
 async def besieged(server: SyncServer, mix: list[str], attempts: list[str]) -> AsyncIterator[None]:
     port = await server.start("127.0.0.1", 0)
     server.port = port  # type: ignore[attr-defined]
-    tasks = [
-        asyncio.create_task(stranger(kind, f"127.0.0.{10 + n}", port, attempts))
+    over = asyncio.Event()
+    tasks = {
+        asyncio.create_task(stranger(kind, f"127.0.0.{10 + n}", port, attempts, over))
         for n, kind in enumerate(mix)
-    ]
+    }
     try:
         await asyncio.sleep(1.0)  # let them settle into every slot they can get
         yield
     finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        over.set()
+        while tasks:
+            for task in tasks:
+                task.cancel()
+            _, tasks = await asyncio.wait(tasks, timeout=0.5)
         await server.close()
 
 

@@ -321,8 +321,10 @@ def test_the_code_has_the_configured_length_and_matches(digits: int) -> None:
             b, confirm_pairing=server_confirm, on_status=statuses.append, options=options
         ) as port:
             await sync_with(a, "127.0.0.1", port, confirm_pairing=client_confirm, options=options)
+            while not any(s.phase is SyncPhase.DONE for s in statuses):  # its last write
+                await asyncio.sleep(0.01)
 
-    asyncio.run(scenario())
+    asyncio.run(asyncio.wait_for(scenario(), 10.0))
     assert codes["server"] == codes["client"]
     assert len(codes["server"].replace(" ", "")) == digits
     asking = [s for s in statuses if s.phase is SyncPhase.AWAITING_CONFIRMATION]

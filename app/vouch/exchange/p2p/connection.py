@@ -8,7 +8,6 @@ the store. It decides nothing about the protocol itself.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import inspect
 from collections.abc import Iterable
 from typing import Any, Protocol
@@ -177,11 +176,18 @@ class _Pairing:
             await self._stop_reading()
 
     async def _stop_reading(self) -> None:
+        """Cancel the pending read and wait for it to end.
+
+        `asyncio.wait` rather than `await task`: a cancellation of this connection's own task
+        that arrives meanwhile must go on up, not be taken for the read's and swallowed.
+        """
         task, self.recv_task = self.recv_task, None
         if task is not None:
             task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, PeerError):
-                await task
+            await asyncio.wait({task})
+            failure = None if task.cancelled() else task.exception()
+            if failure is not None and not isinstance(failure, PeerError):
+                raise failure  # a read that broke as it was cancelled is no news; a bug is
 
     def _on_step(self, step: PairingStep) -> None:
         if self.machine.sas is not None and self.reporter.sas is None:

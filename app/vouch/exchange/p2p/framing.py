@@ -82,7 +82,8 @@ class FramedStream:
         """
         self._writer.close()
         with contextlib.suppress(ConnectionError, OSError, TimeoutError):
-            await asyncio.wait_for(self._writer.wait_closed(), 2.0)
+            async with asyncio.timeout(2.0):
+                await self._writer.wait_closed()
 
     @property
     def peer_address(self) -> str:

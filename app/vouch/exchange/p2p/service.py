@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 # Failures before authorisation that count toward an address's backoff. Refusals for lack of
 # room (BUSY, TRY_LATER) are this side's doing and do not.
 _COUNTED = frozenset(FailureKind) - {FailureKind.BUSY, FailureKind.TRY_LATER, FailureKind.STORE}
+CLOSE_RETRY_SECONDS = 0.5  # close(): how long to wait before cancelling the stragglers again
 
 
 async def sync_with(
@@ -52,9 +53,8 @@ async def sync_with(
     reporter = Reporter(on_status, f"{host}:{port}", incoming=False)
     reporter.emit(SyncPhase.CONNECTING, message=f"{host}:{port}")
     try:
-        reader, writer = await asyncio.wait_for(
-            asyncio.open_connection(host, port), options.connect_timeout
-        )
+        async with asyncio.timeout(options.connect_timeout):
+            reader, writer = await asyncio.open_connection(host, port)
     except (OSError, TimeoutError) as exc:
         reporter.emit(SyncPhase.FAILED, message=str(exc), failure=FailureKind.UNREACHABLE)
         raise PeerUnreachable(f"Could not reach a wallet at {host}:{port}.") from exc
@@ -173,26 +173,37 @@ class SyncServer:
         """Serve until `stop_event` is set or `timeout` seconds pass (forever if neither)."""
         event = stop_event or asyncio.Event()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(event.wait(), timeout)
+            async with asyncio.timeout(timeout):
+                await event.wait()
 
     async def close(self) -> None:
         self._closing = True
         if self._server is not None:
             self._server.close()
-        for task in list(self._handlers):
-            task.cancel()
-        if self._handlers:
-            await asyncio.gather(*self._handlers, return_exceptions=True)
+        await self._end_connections()
         leftovers = list(self._writers)  # accepted, but its task never ran (or not to its end)
         self._writers.clear()
         for writer in leftovers:
             writer.close()
         for writer in leftovers:  # let each socket really close before the loop may end
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(writer.wait_closed(), 1.0)
+                async with asyncio.timeout(1.0):
+                    await writer.wait_closed()
         if self._server is not None:
             await self._server.wait_closed()
             self._server = None
+
+    async def _end_connections(self) -> None:
+        """Cancel every connection task and wait until each has ended.
+
+        Cancelled again while any is left: a cancellation can be lost inside a library call
+        that finishes at the same moment, and close() must not then wait out a deadline.
+        """
+        pending: set[asyncio.Task[None]] = set(self._accepting) | set(self._handlers)
+        while pending:
+            for task in pending:
+                task.cancel()
+            _, pending = await asyncio.wait(pending, timeout=CLOSE_RETRY_SECONDS)
 
     def _connected(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """Note the socket at once (a task cancelled before it starts could not close it)."""

@@ -170,7 +170,8 @@ class ExchangeRuntime:
                 if should_stop is not None and should_stop():
                     break
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stopping.wait(), POLL_SECONDS)
+                    async with asyncio.timeout(POLL_SECONDS):
+                        await self._stopping.wait()
                 if self._released and self._finish_if_idle():
                     break
         finally:

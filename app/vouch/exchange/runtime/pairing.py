@@ -106,7 +106,8 @@ class Pairing:
         self._verdicts[connection] = Verdict.UNANSWERED
         self._on_request(request)
         try:
-            accepted = await asyncio.wait_for(future, self.seconds)
+            async with asyncio.timeout(self.seconds):
+                accepted = await future
         except TimeoutError:
             return False
         finally:

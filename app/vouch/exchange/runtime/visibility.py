@@ -72,7 +72,8 @@ class Visibility:
 
     async def _count_down(self) -> Hidden:
         try:
-            await asyncio.wait_for(self._hide.wait(), self._runtime.config.visible_seconds)
+            async with asyncio.timeout(self._runtime.config.visible_seconds):
+                await self._hide.wait()
         except TimeoutError:
             return Hidden.TIMEOUT
         return Hidden.OFF

@@ -137,7 +137,8 @@ async def finish_link(opened: OpenLink, timeout: float) -> None:
         opened.writer.write(FINISHED)
         await opened.writer.drain()
     with contextlib.suppress(TimeoutError, OSError, ConnectionError):
-        await asyncio.wait_for(opened.reader.read(1), timeout)
+        async with asyncio.timeout(timeout):
+            await opened.reader.read(1)
 
 
 class WormholeLink:
@@ -293,10 +294,12 @@ class WormholeLink:
                 process.stdin.write(b"close\n")
                 process.stdin.close()
         try:
-            await asyncio.wait_for(process.wait(), 5.0)
+            async with asyncio.timeout(5.0):
+                await process.wait()
         except TimeoutError:
             process.kill()
             await process.wait()
         if self._stderr_task is not None:
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self._stderr_task, 1.0)
+                async with asyncio.timeout(1.0):
+                    await self._stderr_task
