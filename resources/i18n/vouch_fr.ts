@@ -229,29 +229,29 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="35"/>
+        <location filename="../../app/vouch/gui/dialogs/crash.py" line="36"/>
         <source>Vouch ran into a problem</source>
         <translation>Vouch a rencontré un problème</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="40"/>
+        <location filename="../../app/vouch/gui/dialogs/crash.py" line="41"/>
         <source>Something went wrong inside Vouch. This is a bug in Vouch, not something you did.
 Your wallet is safe: nothing half-done was saved. You can copy the details below and send them to the developers.</source>
         <translation>Une erreur s&apos;est produite dans Vouch. C&apos;est un défaut de Vouch, pas une erreur de votre part.
 Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré. Vous pouvez copier les détails ci-dessous et les envoyer aux développeurs.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="49"/>
+        <location filename="../../app/vouch/gui/dialogs/crash.py" line="50"/>
         <source>Error details</source>
         <translation>Détails de l&apos;erreur</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="53"/>
+        <location filename="../../app/vouch/gui/dialogs/crash.py" line="54"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="55"/>
+        <location filename="../../app/vouch/gui/dialogs/crash.py" line="56"/>
         <source>Copy the error details to the clipboard</source>
         <translation>Copier les détails de l&apos;erreur dans le presse-papiers</translation>
     </message>
@@ -357,152 +357,152 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>EndorsePage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="52"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="50"/>
         <source>Endorse someone</source>
         <translation>Recommander quelqu&apos;un</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="56"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="54"/>
         <source>Say how much you rely on a person for one kind of task. Only people who rely on you will take it into account, and you can revoke it at any time.</source>
         <translation>Dites à quel point vous comptez sur une personne pour un type de tâche. Seules les personnes qui comptent sur vous en tiendront compte, et vous pouvez la révoquer à tout moment.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="63"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="61"/>
         <source>&amp;Person:</source>
         <translation>&amp;Personne :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="67"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="65"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="69"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="67"/>
         <source>The task, e.g. plumbing or code-review/python (new tasks allowed)</source>
         <translation>La tâche, p. ex. plomberie ou relecture-de-code/python (nouvelles tâches permises)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="73"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="71"/>
         <source>e.g. plumbing, or code-review/python</source>
         <translation>p. ex. plomberie, ou relecture-de-code/python</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="74"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="72"/>
         <source>&amp;Task:</source>
         <translation>&amp;Tâche :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="76"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="74"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="77"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="75"/>
         <source>How much you rely on them for this</source>
         <translation>À quel point vous comptez sur cette personne pour cela</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="80"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="78"/>
         <source>I rely on them {level}</source>
         <translation>Je compte sur cette personne {level}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="83"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="81"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="85"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="83"/>
         <source>Comment</source>
         <translation>Commentaire</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="86"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="84"/>
         <source>Optional, e.g. fixed our boiler twice</source>
         <translation>Facultatif, p. ex. a réparé deux fois notre chaudière</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="87"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="85"/>
         <source>&amp;Comment:</source>
         <translation>&amp;Commentaire :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="91"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="89"/>
         <source>Valid until</source>
         <translation>Valable jusqu&apos;au</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="92"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="90"/>
         <source>The endorsement expires on this day (default: in a year)</source>
         <translation>La recommandation expire ce jour-là (par défaut : dans un an)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="93"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="91"/>
         <source>&amp;Until:</source>
         <translation>&amp;Jusqu&apos;au :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="99"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="97"/>
         <source>What you will say</source>
         <translation>Ce que vous allez dire</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="104"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="102"/>
         <source>Preview of the signed document</source>
         <translation>Aperçu du document signé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="110"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="108"/>
         <source>Caution &amp;about them…</source>
         <translation>&amp;Mettre en garde…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="112"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="110"/>
         <source>Warn the people who rely on you, with a written reason (not an endorsement)</source>
         <translation>Avertir les personnes qui comptent sur vous, avec une raison écrite (ce n&apos;est pas une recommandation)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="115"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="113"/>
         <source>&amp;Sign endorsement</source>
         <translation>&amp;Signer la recommandation</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="116"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="114"/>
         <source>Sign and keep this endorsement</source>
         <translation>Signer et garder cette recommandation</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="173"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="171"/>
         <source>Choose a contact or paste a did:key.</source>
         <translation>Choisissez un contact ou collez un did:key.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="175"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="173"/>
         <source>Say what the endorsement is for.</source>
         <translation>Dites pour quelle tâche vous recommandez.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="177"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="175"/>
         <source>Choose a day after today for “Until”: {date} has passed.</source>
         <translation>Choisissez pour « Jusqu&apos;au » un jour après aujourd&apos;hui : le {date} est passé.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="216"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="214"/>
         <source>You will say: &lt;b&gt;I rely on {name} for {task}, {level}, until {until}.&lt;/b&gt;</source>
         <translation>Vous allez dire : &lt;b&gt;je compte sur {name} pour {task}, {level}, jusqu&apos;au {until}.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="236"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="234"/>
         <source>Signed: you rely on {name} {level} for {task}.</source>
         <translation>Signé : vous comptez sur {name} {level} pour {task}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="245"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="243"/>
         <source>Choose a contact or paste a did:key first.</source>
         <translation>Choisissez d&apos;abord un contact ou collez un did:key.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="251"/>
+        <location filename="../../app/vouch/gui/pages/endorse.py" line="249"/>
         <source>Your caution was signed.</source>
         <translation>Votre mise en garde est signée.</translation>
     </message>
@@ -510,162 +510,162 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>EndorsementsPage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="39"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="40"/>
         <source>Any</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="120"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="119"/>
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="123"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="122"/>
         <source>Whose</source>
         <translation>De qui</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="124"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="123"/>
         <source>Show only statements I made, about me, or by others</source>
         <translation>N&apos;afficher que mes déclarations, celles sur moi ou celles des autres</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="128"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="127"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="129"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="128"/>
         <source>Show only statements by or about this person</source>
         <translation>N&apos;afficher que les déclarations de cette personne ou sur elle</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="143"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="142"/>
         <source>Anyone: type a name</source>
         <translation>Tout le monde : tapez un nom</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="146"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="145"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="147"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="146"/>
         <source>Show only this task and the tasks under it</source>
         <translation>N&apos;afficher que cette tâche et ses sous-tâches</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="150"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="149"/>
         <source>Any task</source>
         <translation>Toute tâche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="152"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="151"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="153"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="152"/>
         <source>Show only this level</source>
         <translation>N&apos;afficher que ce niveau</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="156"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="155"/>
         <source>caution</source>
         <translation>mise en garde</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="159"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="158"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="160"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="159"/>
         <source>Show only this status</source>
         <translation>N&apos;afficher que cet état</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="164"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="163"/>
         <source>Search names, tasks, comments</source>
         <translation>Chercher des noms, tâches, commentaires</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="165"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="164"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="168"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="167"/>
         <source>&amp;Show:</source>
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="169"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="168"/>
         <source>&amp;Person:</source>
         <translation>&amp;Personne :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="170"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="169"/>
         <source>Tas&amp;k:</source>
         <translation>Tâc&amp;he :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="171"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="170"/>
         <source>&amp;Level:</source>
         <translation>&amp;Niveau :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="172"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="171"/>
         <source>S&amp;tatus:</source>
         <translation>É&amp;tat :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="173"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="172"/>
         <source>S&amp;earch:</source>
         <translation>Ch&amp;ercher :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="188"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="187"/>
         <source>Endorsements list</source>
         <translation>Liste des recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="223"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="222"/>
         <source>Verification result</source>
         <translation>Résultat de la vérification</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="224"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="223"/>
         <source>Signed document</source>
         <translation>Document signé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="226"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="225"/>
         <source>&amp;Revoke…</source>
         <translation>&amp;Révoquer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="227"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="226"/>
         <source>Withdraw this statement, with a reason</source>
         <translation>Retirer cette déclaration, avec une raison</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="267"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="266"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="319"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="318"/>
         <source>No statements yet. Endorse someone on the Endorse page, exchange with someone on the Exchange page, or import a file someone sent you (File ▸ Import).</source>
         <translation>Aucune déclaration pour l&apos;instant. Recommandez quelqu&apos;un dans la page Recommander, échangez avec quelqu&apos;un dans la page Échanger, ou importez un fichier qu&apos;on vous a envoyé (Fichier ▸ Importer).</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="325"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="324"/>
         <source>Nothing matches these filters.</source>
         <translation>Rien ne correspond à ces filtres.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="327"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="326"/>
         <source>%Ln statements</source>
         <translation>
             <numerusform>%Ln déclaration</numerusform>
@@ -673,18 +673,18 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         </translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="339"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="338"/>
         <source>Select a statement to see the document that was signed.</source>
         <translation>Sélectionnez une déclaration pour voir le document signé.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="361"/>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="366"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="360"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="365"/>
         <source>✗ Not valid: {reason}</source>
         <translation>✗ Non valable : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="364"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="363"/>
         <source>✓ Signature verified: this document was signed by its issuer, unchanged.</source>
         <translation>✓ Signature vérifiée : ce document a été signé par son auteur et n&apos;a pas été modifié.</translation>
     </message>
@@ -692,169 +692,169 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="99"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="104"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="89"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="90"/>
         <source>Exchange</source>
         <translation>Échanger</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="108"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="94"/>
         <source>Swap endorsements with someone next to you (the first time, both screens show the same six digits: compare them before you confirm), or with someone far away through a code you read out to them.</source>
         <translation>Échangez des recommandations avec quelqu&apos;un à côté de vous (la première fois, les deux écrans affichent les mêmes six chiffres : comparez-les avant de confirmer), ou avec quelqu&apos;un au loin grâce à un code que vous lui lisez.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="123"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="109"/>
         <source>Failed pairing attempts</source>
         <translation>Tentatives d&apos;appairage échouées</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="136"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="151"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="122"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="137"/>
         <source>Visibility</source>
         <translation>Visibilité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="138"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="124"/>
         <source>Make this wallet &amp;visible nearby</source>
         <translation>Rendre ce portefeuille &amp;visible à proximité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="139"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="125"/>
         <source>Visible to nearby wallets</source>
         <translation>Visible des portefeuilles à proximité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="142"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="128"/>
         <source>Announce this wallet on the local network and accept exchanges for a few minutes. Nothing announced says who you are.</source>
         <translation>Annoncer ce portefeuille sur le réseau local et accepter des échanges pendant quelques minutes. Rien de ce qui est annoncé ne dit qui vous êtes.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="155"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="141"/>
         <source>My address</source>
         <translation>Mon adresse</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="156"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="142"/>
         <source>The other person can type this address to reach you</source>
         <translation>L&apos;autre personne peut taper cette adresse pour vous joindre</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="159"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="145"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="160"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="161"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="146"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="147"/>
         <source>Copy my address</source>
         <translation>Copier mon adresse</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="167"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="273"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="280"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="302"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="311"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="331"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="153"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="259"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="266"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="288"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="297"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="317"/>
         <source>Not visible.</source>
         <translation>Non visible.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="171"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="174"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="157"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="160"/>
         <source>Nearby wallets</source>
         <translation>Portefeuilles à proximité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="176"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="162"/>
         <source>Wallets made visible on this network; press Enter to exchange</source>
         <translation>Portefeuilles rendus visibles sur ce réseau ; appuyez sur Entrée pour échanger</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="186"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="172"/>
         <source>E&amp;xchange with selected</source>
         <translation>É&amp;changer avec la sélection</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="187"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="173"/>
         <source>Connect to the selected wallet and exchange</source>
         <translation>Se connecter au portefeuille choisi et échanger</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="193"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="179"/>
         <source>Connect by a&amp;ddress:</source>
         <translation>Se connecter par adr&amp;esse :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="195"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="181"/>
         <source>host:port, e.g. 192.168.1.20:40123</source>
         <translation>hôte:port, p. ex. 192.168.1.20:40123</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="197"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="183"/>
         <source>Address to connect to</source>
         <translation>Adresse à laquelle se connecter</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="200"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="186"/>
         <source>When the other wallet does not show up nearby, type the address its screen shows</source>
         <translation>Si l&apos;autre portefeuille n&apos;apparaît pas à proximité, tapez l&apos;adresse affichée sur son écran</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="208"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="194"/>
         <source>Co&amp;nnect</source>
         <translation>Co&amp;nnecter</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="209"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="195"/>
         <source>Connect to this address and exchange</source>
         <translation>Se connecter à cette adresse et échanger</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="218"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="221"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="204"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="207"/>
         <source>Exchange progress</source>
         <translation>Progression de l&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="225"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="211"/>
         <source>Cance&amp;l</source>
         <translation>Ann&amp;uler</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="227"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="213"/>
         <source>Drop the connection; what was fully received is kept</source>
         <translation>Couper la connexion ; ce qui a été entièrement reçu est gardé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="234"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="238"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="220"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="224"/>
         <source>Last exchange</source>
         <translation>Dernier échange</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="236"/>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="288"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="222"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="274"/>
         <source>Nothing exchanged yet.</source>
         <translation>Rien n&apos;a encore été échangé.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="242"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="228"/>
         <source>Why items were refused</source>
         <translation>Pourquoi des éléments ont été refusés</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="307"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="293"/>
         <source>Becoming visible…</source>
         <translation>Mise en visibilité…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="326"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="312"/>
         <source>Announced nearby as {instance}</source>
         <translation>Annoncé à proximité sous le nom {instance}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="335"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="321"/>
         <source>Visibility turned itself off after %n minutes.</source>
         <translation>
             <numerusform>La visibilité s&apos;est désactivée après %n minute.</numerusform>
@@ -862,87 +862,87 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         </translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="352"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="338"/>
         <source>Visible. Others can connect to the address shown. Turns off in {countdown_text}.</source>
         <translation>Visible. D&apos;autres peuvent se connecter à l&apos;adresse affichée. Fin dans {countdown_text}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="365"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="351"/>
         <source>{name} at {host}:{port}</source>
         <translation>{name} à {host}:{port}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="378"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="364"/>
         <source>Choose a wallet in the list first.</source>
         <translation>Choisissez d&apos;abord un portefeuille dans la liste.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="411"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="397"/>
         <source>Reaching the mailbox server…</source>
         <translation>Connexion au serveur de boîte aux lettres…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="417"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="403"/>
         <source>Waiting for the other person…</source>
         <translation>En attente de l&apos;autre personne…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="421"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="407"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="445"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="431"/>
         <source>Receiving {received} of {expected}; sent {sent}</source>
         <translation>Réception : {received} sur {expected} ; envoyés : {sent}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="450"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="436"/>
         <source>Sending: {sent} sent</source>
         <translation>Envoi : {sent} envoyés</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="481"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="467"/>
         <source>Exchange cancelled. Whatever had fully arrived is kept; exchange again for the rest.</source>
         <translation>Échange annulé. Tout ce qui est arrivé en entier est gardé ; échangez à nouveau pour le reste.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="487"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="473"/>
         <source>Not paired: the codes did not match. Nothing was exchanged.</source>
         <translation>Pas d&apos;appairage : les codes ne correspondaient pas. Rien n&apos;a été échangé.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="514"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="500"/>
         <source>You exchanged with someone through a code you shared. A name for them:</source>
         <translation>Vous avez échangé avec quelqu&apos;un grâce à un code partagé. Un nom pour cette personne :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="518"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="504"/>
         <source>You compared codes with someone and exchanged. A name for them (only you will see it):</source>
         <translation>Vous avez comparé les codes avec quelqu&apos;un et échangé. Un nom pour cette personne (vous seul le verrez) :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="524"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="510"/>
         <source>Who was that?</source>
         <translation>Qui était-ce ?</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="527"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="513"/>
         <source>&amp;Save the name</source>
         <translation>&amp;Enregistrer le nom</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="528"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="514"/>
         <source>&amp;Later</source>
         <translation>&amp;Plus tard</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="566"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="552"/>
         <source>an unknown wallet</source>
         <translation>un portefeuille inconnu</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="567"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="553"/>
         <source>A pairing attempt from {who} failed: {reason}</source>
         <translation>Une tentative d&apos;appairage depuis {who} a échoué : {reason}</translation>
     </message>
@@ -1254,77 +1254,77 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>FindPage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="50"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="48"/>
         <source>Find someone for a task</source>
         <translation>Trouver quelqu&apos;un pour une tâche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="54"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="52"/>
         <source>Type a task: Vouch ranks the people your endorsements lead to, from your own point of view, and shows why.</source>
         <translation>Tapez une tâche : Vouch classe les personnes auxquelles mènent vos recommandations, de votre propre point de vue, et montre pourquoi.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="63"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="61"/>
         <source>Task</source>
         <translation>Tâche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="64"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="62"/>
         <source>The task to search for, e.g. plumbing</source>
         <translation>La tâche à chercher, p. ex. plomberie</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="67"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="65"/>
         <source>e.g. plumbing</source>
         <translation>p. ex. plomberie</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="75"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="73"/>
         <source>&amp;Search</source>
         <translation>&amp;Chercher</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="77"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="75"/>
         <source>&amp;Task:</source>
         <translation>&amp;Tâche :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="83"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="81"/>
         <source>Searching</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="91"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="89"/>
         <source>People found</source>
         <translation>Personnes trouvées</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="93"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="91"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="93"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="91"/>
         <source>I could rely on them</source>
         <translation>Je pourrais compter sur elles</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="93"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="91"/>
         <source>How</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="108"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="106"/>
         <source>Cautions</source>
         <translation>Mises en garde</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="148"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="146"/>
         <source>Type a task to search for.</source>
         <translation>Tapez une tâche à chercher.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/vouch/gui/pages/find.py" line="193"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="191"/>
         <source>%n cautions</source>
         <translation>
             <numerusform>%n mise en garde</numerusform>
@@ -1332,7 +1332,7 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/vouch/gui/pages/find.py" line="205"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="203"/>
         <source>%n people for “{task}”.</source>
         <translation>
             <numerusform>%n personne pour « {task} ».</numerusform>
@@ -1340,37 +1340,37 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         </translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="208"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="206"/>
         <source>Nobody you rely on (directly or through others) for that task.</source>
         <translation>Personne sur qui vous comptez (directement ou par d&apos;autres) pour cette tâche.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="210"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="208"/>
         <source>Did you mean {tasks}?</source>
         <translation>Vouliez-vous dire {tasks} ?</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="211"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="209"/>
         <source> or </source>
         <translation> ou </translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="218"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="216"/>
         <source>⚠ You caution about {subject} for {task}: {reason}</source>
         <translation>⚠ Vous mettez en garde contre {subject} pour {task} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="219"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="217"/>
         <source>⚠ {issuer} cautions about {subject} for {task}: {reason}</source>
         <translation>⚠ {issuer} met en garde contre {subject} pour {task} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="223"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="221"/>
         <source>I endorsed them</source>
         <translation>Je l&apos;ai recommandée</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/vouch/gui/pages/find.py" line="229"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="227"/>
         <source>through {name} and %n more</source>
         <translation>
             <numerusform>par {name} et %n autre</numerusform>
@@ -1378,12 +1378,12 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         </translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="230"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="228"/>
         <source>through {name}</source>
         <translation>par {name}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="246"/>
+        <location filename="../../app/vouch/gui/pages/find.py" line="244"/>
         <source>&lt;b&gt;Why {name}&lt;/b&gt;: you could rely on them {level} for {task}.</source>
         <translation>&lt;b&gt;Pourquoi {name}&lt;/b&gt; : vous pourriez compter sur cette personne {level} pour {task}.</translation>
     </message>
@@ -1590,177 +1590,177 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>FlowWords</name>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="19"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="16"/>
         <source>Very weak</source>
         <translation>Très faible</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="20"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="17"/>
         <source>Weak</source>
         <translation>Faible</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="21"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="18"/>
         <source>Fair</source>
         <translation>Passable</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="22"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="19"/>
         <source>Good</source>
         <translation>Bonne</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="23"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="20"/>
         <source>Strong</source>
         <translation>Solide</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="24"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="21"/>
         <source>Choose a passphrase of at least 8 characters.</source>
         <translation>Choisissez une phrase de passe d&apos;au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="25"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="22"/>
         <source>That is one of the first passphrases anyone would try.</source>
         <translation>C&apos;est l&apos;une des premières phrases de passe que n&apos;importe qui essaierait.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="26"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="23"/>
         <source>Use at least 8 characters.</source>
         <translation>Utilisez au moins 8 caractères.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="27"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="24"/>
         <source>Too easy to guess: make it longer, or use a few unrelated words.</source>
         <translation>Trop facile à deviner : allongez-la, ou utilisez quelques mots sans rapport.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="30"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="27"/>
         <source>Weak: add a few more words or characters.</source>
         <translation>Faible : ajoutez quelques mots ou caractères.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="31"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="28"/>
         <source>Fair: a little longer would make it much harder to guess.</source>
         <translation>Passable : un peu plus longue, elle serait bien plus difficile à deviner.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="32"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="29"/>
         <source>Good.</source>
         <translation>Bonne.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="33"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="30"/>
         <source>Strong.</source>
         <translation>Solide.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="34"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="31"/>
         <source>Weak: several words make a passphrase both strong and memorable.</source>
         <translation>Faible : plusieurs mots rendent une phrase de passe à la fois solide et facile à retenir.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="37"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="34"/>
         <source>Fair: several words make a passphrase both strong and memorable.</source>
         <translation>Passable : plusieurs mots rendent une phrase de passe à la fois solide et facile à retenir.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="40"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="37"/>
         <source>Good: several words make a passphrase both strong and memorable.</source>
         <translation>Bonne : plusieurs mots rendent une phrase de passe à la fois solide et facile à retenir.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="43"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="40"/>
         <source>Strong: several words make a passphrase both strong and memorable.</source>
         <translation>Solide : plusieurs mots rendent une phrase de passe à la fois solide et facile à retenir.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="46"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="43"/>
         <source>The two passphrases are not the same.</source>
         <translation>Les deux phrases de passe ne sont pas identiques.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="47"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="44"/>
         <source>Type the 24 words of your recovery phrase.</source>
         <translation>Tapez les 24 mots de votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="48"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="45"/>
         <source>After 1 minute</source>
         <translation>Après 1 minute</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="49"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="46"/>
         <source>After 5 minutes</source>
         <translation>Après 5 minutes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="50"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="47"/>
         <source>After 15 minutes</source>
         <translation>Après 15 minutes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="51"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="48"/>
         <source>After 30 minutes</source>
         <translation>Après 30 minutes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="52"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="49"/>
         <source>After 1 hour</source>
         <translation>Après 1 heure</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="53"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="50"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="63"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="60"/>
         <source>for small things</source>
         <translation>pour les petites choses</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="64"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="61"/>
         <source>for most things</source>
         <translation>pour la plupart des choses</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="65"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="62"/>
         <source>strongly</source>
         <translation>fortement</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="66"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="63"/>
         <source>completely</source>
         <translation>entièrement</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="69"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="66"/>
         <source>valid</source>
         <translation>valable</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="70"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="67"/>
         <source>not yet valid</source>
         <translation>pas encore valable</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="71"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="68"/>
         <source>expired</source>
         <translation>expirée</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="72"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="69"/>
         <source>revoked</source>
         <translation>révoquée</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="74"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="71"/>
         <source>caution</source>
         <translation>mise en garde</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/flow_words.py" line="75"/>
+        <location filename="../../app/vouch/gui/flow_words.py" line="72"/>
         <source>barely</source>
         <translation>à peine</translation>
     </message>
@@ -1787,57 +1787,57 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
         <translation>Choisissez des personnes de confiance qui ne se connaissent pas. Chacune reçoit une part de votre identité ; le nombre d&apos;entre elles que vous choisissez peut vous la rendre si vous perdez cet appareil et votre phrase de récupération.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="53"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="54"/>
         <source>Contacts who may be guardians</source>
         <translation>Contacts qui peuvent être gardiens</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="57"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="58"/>
         <source>Guardians &amp;needed to recover:</source>
         <translation>Gardiens &amp;nécessaires pour récupérer :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="59"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="60"/>
         <source>Guardians needed to recover</source>
         <translation>Gardiens nécessaires pour récupérer</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="66"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="67"/>
         <source>Hand o&amp;ut shares…</source>
         <translation>&amp;Distribuer les parts…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="71"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="72"/>
         <source>A share, once given, cannot be taken back: handing out new shares does not make earlier ones useless. If guardians may be compromised, make a new identity instead.</source>
         <translation>Une part donnée ne peut pas être reprise : distribuer de nouvelles parts ne rend pas les anciennes inutiles. Si des gardiens peuvent être compromis, créez plutôt une nouvelle identité.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="80"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="82"/>
         <source>Shares handed out</source>
         <translation>Parts distribuées</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="81"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="83"/>
         <source>Shares handed out:</source>
         <translation>Parts distribuées :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="103"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="105"/>
         <source>{when}: {k} of {n}: {names}</source>
         <translation>{when} : {k} sur {n} : {names}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="130"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="132"/>
         <source>of {n} chosen</source>
         <translation>sur {n} choisis</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="137"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="139"/>
         <source>Choose a folder for the share files</source>
         <translation>Choisissez un dossier pour les fichiers de parts</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/guardians.py" line="149"/>
+        <location filename="../../app/vouch/gui/widgets/guardians.py" line="151"/>
         <source>Wrote {n} share files to {folder}. Give each person their own file; it opens only in their wallet.</source>
         <translation>{n} fichiers de parts écrits dans {folder}. Donnez à chaque personne son propre fichier ; il ne s&apos;ouvre que dans son portefeuille.</translation>
     </message>
@@ -2268,127 +2268,117 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="83"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="78"/>
         <source>Vouch</source>
         <translation>Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="129"/>
-        <source>Pages</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="137"/>
-        <source>{title} (Ctrl+{index})</source>
-        <translation>{title} (Ctrl+{index})</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="175"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="179"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="176"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="180"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="180"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="184"/>
         <source>Import from &amp;Clipboard</source>
         <translation>Importer depuis le &amp;presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="182"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="186"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="185"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="189"/>
         <source>Back &amp;up…</source>
         <translation>&amp;Sauvegarder…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="188"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="192"/>
         <source>Write the whole wallet to one encrypted file</source>
         <translation>Écrire tout le portefeuille dans un fichier chiffré</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="191"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="195"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="191"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="195"/>
         <source>Lock the wallet now</source>
         <translation>Verrouiller le portefeuille maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="194"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="205"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="209"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="220"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="224"/>
         <source>Exchange with someone nearby ({EXCHANGE_SHORTCUT})</source>
         <translation>Échanger avec quelqu&apos;un à proximité ({EXCHANGE_SHORTCUT})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="225"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="229"/>
         <source>&amp;Find People for a Task…</source>
         <translation>&amp;Trouver des personnes pour une tâche…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="230"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="234"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="231"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="235"/>
         <source>&amp;Getting Started</source>
         <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="233"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="237"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="238"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="242"/>
         <source>&amp;About Vouch</source>
         <translation>À &amp;propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="269"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="271"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="273"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="275"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="280"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="284"/>
         <source>Your wallet</source>
         <translation>Votre portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="281"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="285"/>
         <source>Wallet “{name}”</source>
         <translation>Portefeuille « {name} »</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="306"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="311"/>
         <source>Your identity is back</source>
         <translation>Votre identité est de retour</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="308"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="313"/>
         <source>Your identity is restored: people who endorsed you will recognise you again.
 
 Endorsements are not in the recovery phrase. To get them back, restore a backup file if you have one (choose “Restore a backup” on the welcome screen), or exchange with your contacts again on the Exchange page: each exchange brings back what they gave you and what they hold from you.</source>
@@ -2397,98 +2387,98 @@ Endorsements are not in the recovery phrase. To get them back, restore a backup 
 Les recommandations ne sont pas dans la phrase de récupération. Pour les retrouver, restaurez une sauvegarde si vous en avez une (choisissez « Restaurer une sauvegarde » sur l&apos;écran d&apos;accueil), ou échangez à nouveau avec vos contacts dans la page Échanger : chaque échange ramène ce qu&apos;ils vous ont donné et ce qu&apos;ils détiennent de vous.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="353"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="359"/>
         <source>Restore</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="390"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="396"/>
         <source>Unlock the wallet to see this person.</source>
         <translation>Déverrouillez le portefeuille pour voir cette personne.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="418"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="424"/>
         <source>Import endorsements</source>
         <translation>Importer des recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="420"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="426"/>
         <source>Vouch files (*.vouch);;All files (*)</source>
         <translation>Fichiers Vouch (*.vouch);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="431"/>
-        <location filename="../../app/vouch/gui/main_window.py" line="442"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="437"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="448"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="432"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="438"/>
         <source>Could not read {path}: {strerror}.</source>
         <translation>Impossible de lire {path} : {strerror}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="442"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="448"/>
         <source>The clipboard is empty.</source>
         <translation>Le presse-papiers est vide.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="450"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="456"/>
         <source>Unlock the wallet to preview the import.</source>
         <translation>Déverrouillez le portefeuille pour voir l&apos;aperçu de l&apos;import.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="467"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="479"/>
         <source>Recovery share</source>
         <translation>Part de récupération</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="472"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="484"/>
         <source>You already keep this recovery share for {name}.</source>
         <translation>Vous gardez déjà cette part de récupération pour {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="475"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="487"/>
         <source>You now keep a recovery share for {name} ({needed} needed to recover). Keep this wallet backed up: they may ask you for it one day.</source>
         <translation>Vous gardez désormais une part de récupération pour {name} ({needed} nécessaires pour récupérer). Sauvegardez ce portefeuille : cette personne pourra vous la demander un jour.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="487"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="499"/>
         <source>Import done</source>
         <translation>Import terminé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="511"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="527"/>
         <source>Back up the wallet</source>
         <translation>Sauvegarder le portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="513"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="529"/>
         <source>Vouch backups (*.vouchbackup);;All files (*)</source>
         <translation>Sauvegardes Vouch (*.vouchbackup);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="519"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="535"/>
         <source>Backing up the wallet…</source>
         <translation>Sauvegarde du portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="528"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="544"/>
         <source>Backed up to {path}. It opens with the passphrase you use now.</source>
         <translation>Sauvegardé dans {path}. Elle s&apos;ouvre avec la phrase de passe que vous utilisez maintenant.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="536"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="554"/>
         <source>Back up</source>
         <translation>Sauvegarder</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="563"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="581"/>
         <source>About Vouch</source>
         <translation>À propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="565"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="583"/>
         <source>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Signed, scoped endorsements of the people you rely on, kept on your own computer. Trust is computed from your own point of view, with explanations.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Des recommandations signées, par tâche, des personnes sur qui vous comptez, gardées sur votre propre ordinateur. La confiance est calculée de votre propre point de vue, avec des explications.&lt;/p&gt;</translation>
     </message>
@@ -2496,7 +2486,7 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>Me</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="33"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="30"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -2504,73 +2494,73 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>MePage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="52"/>
-        <location filename="../../app/vouch/gui/pages/me.py" line="57"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="42"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="43"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="61"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="47"/>
         <source>Give people your identifier (or let them scan the code) so they can endorse you. Compare the safety code aloud when you meet, to be sure it is really you.</source>
         <translation>Donnez votre identifiant (ou laissez scanner le code) pour qu&apos;on puisse vous recommander. Comparez à voix haute le code de sécurité quand vous vous voyez, pour être sûr que c&apos;est bien vous.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="71"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="57"/>
         <source>My identifier</source>
         <translation>Mon identifiant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="72"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="58"/>
         <source>Copy my identifier</source>
         <translation>Copier mon identifiant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="77"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="63"/>
         <source>Identifier:</source>
         <translation>Identifiant :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="85"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="71"/>
         <source>My safety code</source>
         <translation>Mon code de sécurité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="86"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="72"/>
         <source>Copy my safety code</source>
         <translation>Copier mon code de sécurité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="91"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="77"/>
         <source>Safety code:</source>
         <translation>Code de sécurité :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="95"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="81"/>
         <source>Wallet folder:</source>
         <translation>Dossier du portefeuille :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="100"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="86"/>
         <source>Show &amp;recovery phrase…</source>
         <translation>Afficher la phrase de &amp;récupération…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="101"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="87"/>
         <source>Asks for your passphrase, then shows the 24 words</source>
         <translation>Demande votre phrase de passe, puis affiche les 24 mots</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="107"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="93"/>
         <source>My identifier as a QR code</source>
         <translation>Mon identifiant en code QR</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="112"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="98"/>
         <source>Guardians</source>
         <translation>Gardiens</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="129"/>
+        <location filename="../../app/vouch/gui/pages/me.py" line="115"/>
         <source>You have not confirmed that your recovery phrase is written down. Show it and keep a copy on paper.</source>
         <translation>Vous n&apos;avez pas confirmé avoir noté votre phrase de récupération. Affichez-la et gardez-en une copie sur papier.</translation>
     </message>
@@ -2599,18 +2589,18 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>NewPassphraseFields</name>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="63"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="49"/>
         <source>New passphrase</source>
         <translation>Nouvelle phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="64"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="50"/>
         <source>Repeat the new passphrase</source>
         <translation>Répétez la nouvelle phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="79"/>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="82"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="65"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="68"/>
         <source>Passphrase strength</source>
         <translation>Solidité de la phrase de passe</translation>
     </message>
@@ -2618,37 +2608,37 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorse.py" line="45"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="49"/>
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="113"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="56"/>
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="74"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="66"/>
         <source>Exchange</source>
         <translation>Échanger</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/find.py" line="40"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="62"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/me.py" line="40"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="39"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="70"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="42"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="41"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="73"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
@@ -2731,27 +2721,27 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
         <translation>{label}. {hint}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="33"/>
+        <location filename="../../app/vouch/gui/widgets/show_toggle.py" line="11"/>
         <source>Sho&amp;w the passphrase</source>
         <translation>Aff&amp;icher la phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="34"/>
+        <location filename="../../app/vouch/gui/widgets/show_toggle.py" line="12"/>
         <source>Show the passphrase</source>
         <translation>Afficher la phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="115"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="101"/>
         <source>Type a passphrase first.</source>
         <translation>Tapez d&apos;abord une phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="117"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="103"/>
         <source>This passphrase is too easy to guess: see the advice above.</source>
         <translation>Cette phrase de passe est trop facile à deviner : voyez le conseil ci-dessus.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="121"/>
+        <location filename="../../app/vouch/gui/widgets/passphrase_fields.py" line="107"/>
         <source>Type the same passphrase again.</source>
         <translation>Tapez à nouveau la même phrase de passe.</translation>
     </message>
@@ -2792,37 +2782,37 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
         <translation>{statement} ({status})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="81"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="79"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="87"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="85"/>
         <source>Contacts</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="89"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="87"/>
         <source>&amp;Add contact…</source>
         <translation>&amp;Ajouter un contact…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="90"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="88"/>
         <source>Add someone from their did:key, pasted text or a file</source>
         <translation>Ajouter quelqu&apos;un à partir de son did:key, d&apos;un texte collé ou d&apos;un fichier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="97"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="95"/>
         <source>Recovery shares I keep</source>
         <translation>Parts de récupération que je garde</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="99"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="97"/>
         <source>Help re&amp;cover…</source>
         <translation>Aider à ré&amp;cupérer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/people.py" line="101"/>
+        <location filename="../../app/vouch/gui/pages/people.py" line="99"/>
         <source>Answer a recovery request from someone whose share you keep</source>
         <translation>Répondre à la demande de récupération d&apos;une personne dont vous gardez une part</translation>
     </message>
@@ -3343,196 +3333,196 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="56"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="61"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="47"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="48"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="65"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="52"/>
         <source>Lock after idle time</source>
         <translation>Verrouiller après inactivité</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="66"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="53"/>
         <source>Lock the wallet after this long without use</source>
         <translation>Verrouiller le portefeuille après cette durée sans utilisation</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="70"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="57"/>
         <source>&amp;Lock when idle:</source>
         <translation>&amp;Verrouiller si inactif :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="73"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="60"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="77"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="64"/>
         <source>&amp;Appearance:</source>
         <translation>&amp;Apparence :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="80"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="67"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="81"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="68"/>
         <source>Same as the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="85"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="72"/>
         <source>Lang&amp;uage:</source>
         <translation>La&amp;ngue :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="89"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="76"/>
         <source>Use another fol&amp;der…</source>
         <translation>Utiliser un autre doss&amp;ier…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="91"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="78"/>
         <source>Open or create a wallet in another folder (locks this one)</source>
         <translation>Ouvrir ou créer un portefeuille dans un autre dossier (verrouille celui-ci)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="97"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="84"/>
         <source>Wallet folder:</source>
         <translation>Dossier du portefeuille :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="99"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="86"/>
         <source>&amp;Change passphrase…</source>
         <translation>&amp;Changer la phrase de passe…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="104"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="91"/>
         <source>Passphrase:</source>
         <translation>Phrase de passe :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="108"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="109"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="261"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="95"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="96"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="248"/>
         <source>Unlock with the operating system</source>
         <translation>Déverrouiller avec le système</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="112"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="99"/>
         <source>About unlocking with the system</source>
         <translation>À propos du déverrouillage par le système</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="119"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="106"/>
         <source>&amp;Quick unlock:</source>
         <translation>Déverrouillage &amp;rapide :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="132"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="119"/>
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="137"/>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="188"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="124"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="175"/>
         <source>Folder for automatic backups</source>
         <translation>Dossier des sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="138"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="125"/>
         <source>Ch&amp;oose folder…</source>
         <translation>Ch&amp;oisir un dossier…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="140"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="127"/>
         <source>Back up automatically into this folder after changes and at lock</source>
         <translation>Sauvegarder automatiquement dans ce dossier après des modifications et au verrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="143"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="130"/>
         <source>Tur&amp;n off</source>
         <translation>Désac&amp;tiver</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="149"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="136"/>
         <source>Automatic backups:</source>
         <translation>Sauvegardes automatiques :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="153"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="140"/>
         <source>How many automatic backups to keep</source>
         <translation>Nombre de sauvegardes automatiques à garder</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="155"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="142"/>
         <source>&amp;Keep the newest:</source>
         <translation>&amp;Garder les plus récentes :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="156"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="143"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="159"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="146"/>
         <source>Last backup</source>
         <translation>Dernière sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="173"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="160"/>
         <source>Off: choose a folder, ideally on another disk.</source>
         <translation>Désactivées : choisissez un dossier, de préférence sur un autre disque.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="182"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="169"/>
         <source>Last backup: {local_time}</source>
         <translation>Dernière sauvegarde : {local_time}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="184"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="171"/>
         <source>No backup yet.</source>
         <translation>Pas encore de sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="214"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="201"/>
         <source>Backed up to {path}.</source>
         <translation>Sauvegardé dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="251"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="238"/>
         <source>Unlock with {method}</source>
         <translation>Déverrouiller avec {method}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="256"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="243"/>
         <source>Opens the wallet without typing the passphrase, after {method} checks it is you. Your passphrase keeps working.</source>
         <translation>Ouvre le portefeuille sans taper la phrase de passe, une fois que {method} a vérifié que c&apos;est vous. Votre phrase de passe fonctionne toujours.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="266"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="253"/>
         <source>Not available on this computer{why}. The passphrase opens the wallet.</source>
         <translation>Non disponible sur cet ordinateur{why}. La phrase de passe ouvre le portefeuille.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="287"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="274"/>
         <source>This language is not installed; Vouch stays in English.</source>
         <translation>Cette langue n&apos;est pas installée ; Vouch reste en anglais.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="289"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="276"/>
         <source>Vouch shows the new language the next time it starts.</source>
         <translation>Vouch affichera la nouvelle langue au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="300"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="287"/>
         <source>Choose the wallet folder</source>
         <translation>Choisir le dossier du portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/settings.py" line="309"/>
+        <location filename="../../app/vouch/gui/pages/settings.py" line="296"/>
         <source>Your passphrase was changed.</source>
         <translation>Votre phrase de passe a été changée.</translation>
     </message>
@@ -3599,42 +3589,42 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
 <context>
     <name>Statement</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="68"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="69"/>
         <source>you</source>
         <translation>vous</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="74"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="75"/>
         <source>You caution about {subject} for {task}, until {until}: “{reason}”</source>
         <translation>Vous mettez en garde contre {subject} pour {task}, jusqu&apos;au {until} : « {reason} »</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="78"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="79"/>
         <source>{issuer} cautions about {subject} for {task}, until {until}: “{reason}”</source>
         <translation>{issuer} met en garde contre {subject} pour {task}, jusqu&apos;au {until} : « {reason} »</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="85"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="86"/>
         <source>You rely on {subject} for {task}, {level}, until {until}.</source>
         <translation>Vous comptez sur {subject} pour {task}, {level}, jusqu&apos;au {until}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="87"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="88"/>
         <source>{issuer} relies on {subject} for {task}, {level}, until {until}.</source>
         <translation>{issuer} compte sur {subject} pour {task}, {level}, jusqu&apos;au {until}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="100"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="101"/>
         <source>Comment: {comment}</source>
         <translation>Commentaire : {comment}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="104"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="105"/>
         <source>Revoked on {date}: {reason}</source>
         <translation>Révoquée le {date} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/endorsements.py" line="108"/>
+        <location filename="../../app/vouch/gui/pages/endorsements.py" line="109"/>
         <source>Expired.</source>
         <translation>Expirée.</translation>
     </message>
@@ -3718,161 +3708,174 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="39"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="43"/>
         <source>Vouch has not changed this file; keep it. You can open another wallet, restore a backup into a new folder, or bring your identity back from its 24-word recovery phrase into a new folder. Endorsements others gave you can be imported or synced again.</source>
         <translation>Vouch n&apos;a pas modifié ce fichier ; gardez-le. Vous pouvez ouvrir un autre portefeuille, restaurer une sauvegarde dans un nouveau dossier, ou retrouver votre identité à partir de sa phrase de récupération de 24 mots dans un nouveau dossier. Les recommandations que d&apos;autres vous ont données peuvent être importées ou resynchronisées.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="45"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="49"/>
         <source>Update Vouch to open it. Vouch has not changed this file. Meanwhile you can open another wallet, or restore a backup or your recovery phrase into a new folder.</source>
         <translation>Mettez Vouch à jour pour l&apos;ouvrir. Vouch n&apos;a pas modifié ce fichier. En attendant, vous pouvez ouvrir un autre portefeuille, ou restaurer une sauvegarde ou votre phrase de récupération dans un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="71"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="75"/>
         <source>The wallet file is damaged: part of it no longer reads back.</source>
         <translation>Le fichier du portefeuille est endommagé : une partie ne se relit plus.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="100"/>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="200"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="105"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="205"/>
         <source>Vouch is locked</source>
         <translation>Vouch est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="114"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="119"/>
         <source>Passphrase</source>
         <translation>Phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="115"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="120"/>
         <source>Your passphrase</source>
         <translation>Votre phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="117"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="122"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase de passe :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="122"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="127"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="128"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="133"/>
         <source>Use another wallet…</source>
         <translation>Utiliser un autre portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="129"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="134"/>
         <source>Open or create a wallet in another folder</source>
         <translation>Ouvrir ou créer un portefeuille dans un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="134"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="139"/>
         <source>&amp;Unlock</source>
         <translation>Déverr&amp;ouiller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="136"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="141"/>
         <source>Open the wallet with your passphrase</source>
         <translation>Ouvrir le portefeuille avec votre phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="165"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="170"/>
         <source>&amp;Open another wallet…</source>
         <translation>&amp;Ouvrir un autre portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="166"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="171"/>
         <source>Unlock a wallet kept in another folder</source>
         <translation>Déverrouiller un portefeuille gardé dans un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="168"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="173"/>
         <source>&amp;Restore from recovery phrase…</source>
         <translation>&amp;Restaurer depuis la phrase de récupération…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="170"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="175"/>
         <source>Bring your identity back from its 24 words, into a new folder</source>
         <translation>Retrouver votre identité à partir de ses 24 mots, dans un nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="173"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="178"/>
         <source>Restore a &amp;backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="175"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="180"/>
         <source>Bring back a whole wallet from a backup file, into a new folder</source>
         <translation>Retrouver un portefeuille entier depuis une sauvegarde, dans un nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="178"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="183"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="180"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="185"/>
         <source>Back to the passphrase (after putting a backup in place)</source>
         <translation>Revenir à la phrase de passe (après avoir remis une sauvegarde en place)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="204"/>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="278"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="209"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="291"/>
         <source>Wallet in {home}</source>
         <translation>Portefeuille dans {home}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="214"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="222"/>
         <source>Unlock with {method_name}</source>
         <translation>Déverrouiller avec {method_name}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="217"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="225"/>
         <source>Ask {method_name} to open the wallet; your passphrase also works</source>
         <translation>Demander à {method_name} d&apos;ouvrir le portefeuille ; votre phrase de passe fonctionne aussi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="234"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="242"/>
         <source>Type your passphrase.</source>
         <translation>Tapez votre phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="274"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="287"/>
         <source>This wallet needs a newer Vouch</source>
         <translation>Ce portefeuille demande un Vouch plus récent</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="276"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="289"/>
         <source>This wallet is damaged</source>
         <translation>Ce portefeuille est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="294"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="307"/>
         <source>Open a wallet folder</source>
         <translation>Ouvrir un dossier de portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="299"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="312"/>
         <source>That is the wallet that cannot be opened; choose another folder.</source>
         <translation>C&apos;est le portefeuille qui ne peut pas s&apos;ouvrir ; choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="302"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="315"/>
         <source>There is no Vouch wallet in {path}.</source>
         <translation>Il n&apos;y a pas de portefeuille Vouch dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="307"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="320"/>
         <source>Choose a new, empty folder for the restored wallet</source>
         <translation>Choisissez un nouveau dossier vide pour le portefeuille restauré</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="313"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="326"/>
         <source>{path} already holds a wallet, which stays as it is. Choose an empty folder.</source>
         <translation>{path} contient déjà un portefeuille, qui reste tel quel. Choisissez un dossier vide.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../app/vouch/gui/workspace.py" line="43"/>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/workspace.py" line="50"/>
+        <source>{title} (Ctrl+{index})</source>
+        <translation>{title} (Ctrl+{index})</translation>
     </message>
 </context>
 <context>
@@ -3904,7 +3907,7 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
 <context>
     <name>self.self</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/exchange.py" line="149"/>
+        <location filename="../../app/vouch/gui/pages/exchange.py" line="135"/>
         <source>Not visible.</source>
         <translation>Non visible.</translation>
     </message>

@@ -37,7 +37,18 @@ window.show()
 QTimer.singleShot(0, app.quit)
 app.exec()
 """
-HEAVY = ("numpy", "scipy", "zeroconf", "noise", "vouch.exchange.runtime", "vouch.trust.engine")
+HEAVY = (
+    "numpy",
+    "scipy",
+    "zeroconf",
+    "noise",
+    "segno",
+    "vouch.exchange.runtime",
+    "vouch.trust.engine",
+    "vouch.wallet.facade",
+    "vouch.core.store.db",
+    "vouch.gui.pages.exchange",
+)
 # Which of HEAVY the app has loaded when the unlock screen shows.
 LOADED = """
 import sys
@@ -61,6 +72,11 @@ def _timed(command: list[str], env: dict[str, str]) -> float:
 
 def test_start_to_unlock_screen_against_empty_window(benchmark: Any, tmp_path: Path) -> None:
     env = child_env(QT_QPA_PLATFORM="offscreen")
+    # As installed: with compiled bytecode (an installed package and the packaged app have it;
+    # a shell with PYTHONDONTWRITEBYTECODE would recompile every module at every start). The
+    # warm-up runs below write it, for both processes alike.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
     home = tmp_path / "wallet"
     subprocess.run(vouch_command("init", wallet=home), env=env, check=True, capture_output=True)
     app = [sys.executable, "-m", "vouch", "--wallet", str(home), "--smoke-test"]

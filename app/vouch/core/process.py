@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import sys
 
 PR_SET_DUMPABLE = 4
@@ -55,9 +54,12 @@ def _core_limit() -> tuple[int, int] | None:
 
 
 def _prctl(option: int, value: int) -> int | None:
-    """`prctl(option, value)`, or None where the C library has none."""
+    """`prctl(option, value)`, or None where the C library has none.
+
+    `CDLL(None)` is the running program, whose symbols include the C library's: no search for
+    the library file (`ctypes.util.find_library` runs `ldconfig` in a child process)."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)
         call = libc.prctl
     except (OSError, AttributeError):
         return None

@@ -26,7 +26,6 @@ from vouch.gui.icons import app_icon
 from vouch.gui.preferences import Preferences
 from vouch.gui.single_instance import InstanceServer, Request, hand_off, server_name
 from vouch.gui.theme import apply_theme
-from vouch.links import InvalidLink, looks_like_link, parse_link
 from vouch.wallet import QuickUnlock, default_home
 
 if TYPE_CHECKING:
@@ -42,6 +41,8 @@ _IMPORTED = time.monotonic()
 def _file_or_link(value: str) -> Path | str:
     """A `vouch://` link stays text (a Path would fold its '//'); a `file:` URL (as desktops
     may pass for `%u`) becomes its path; anything else is a file name."""
+    from vouch.links import looks_like_link  # (with the crypto it needs) only for an argument
+
     if looks_like_link(value):
         return value.strip()
     if value.startswith("file:"):
@@ -106,6 +107,8 @@ def deliver(window: MainWindow, request: Request) -> None:
     if request.kind == "file":
         window.import_file(Path(request.value))
     elif request.kind == "link":
+        from vouch.links import InvalidLink, parse_link
+
         try:
             link = parse_link(request.value)
         except InvalidLink as exc:

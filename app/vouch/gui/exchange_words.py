@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from vouch.exchange.runtime import SyncPhase, SyncReport
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP
+from vouch.gui.marks import QT_TRANSLATE_NOOP
 from vouch.gui.text import escaped
 
 CONTEXT = "ExchangeWords"

@@ -7,12 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from vouch.core.records import Endorsement, Kind, Level, Status
+from vouch.gui.marks import QT_TRANSLATE_NOOP
 
 CONTEXT = "FlowWords"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    return text
 
 
 KNOWN = (

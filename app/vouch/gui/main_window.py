@@ -1,10 +1,15 @@
-"""The main window: first run, the locked screen, or the pages of an open wallet."""
+"""The main window: first run, the locked screen, or the pages of an open wallet.
+
+Only what the locked screen needs is imported here; the pages (see `workspace`), the dialogs
+and the wallet's code load when first used, so the window shows in a fraction of the time.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -17,9 +22,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -27,35 +29,28 @@ from PySide6.QtWidgets import (
 )
 
 import vouch
-from vouch.core.identity import short_did
-from vouch.errors import VouchError
-from vouch.gui import messages, worker
-from vouch.gui.auto_backup import AutoBackup
-from vouch.gui.dialogs.export_dialog import ExportDialog
-from vouch.gui.dialogs.help import GettingStartedDialog, ShortcutsDialog
-from vouch.gui.dialogs.import_dialog import ImportDialog
+from vouch.gui import worker
 from vouch.gui.icons import icon
 from vouch.gui.idle import IdleWatcher
-from vouch.gui.pages.base import Page
-from vouch.gui.pages.endorse import EndorsePage
-from vouch.gui.pages.endorsements import EndorsementsPage
-from vouch.gui.pages.exchange import ExchangePage
-from vouch.gui.pages.find import FindPage
-from vouch.gui.pages.first_run import FirstRunPage
-from vouch.gui.pages.me import MePage
-from vouch.gui.pages.people import PeoplePage
-from vouch.gui.pages.settings import SettingsPage
+from vouch.gui.pages.catalog import BY_KEY, ENTRIES
 from vouch.gui.pages.unlock import UnlockPage
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
-from vouch.wallet import (
-    BackupInfo,
-    QuickUnlock,
-    Wallet,
-    default_home,
-    looks_like_share,
-    new_backup_name,
-)
+from vouch.gui.workspace import Workspace
+from vouch.wallet import QuickUnlock, wallet_exists
+
+if TYPE_CHECKING:
+    from vouch.gui.auto_backup import AutoBackup
+    from vouch.gui.pages.base import Page
+    from vouch.gui.pages.endorse import EndorsePage
+    from vouch.gui.pages.endorsements import EndorsementsPage
+    from vouch.gui.pages.exchange import ExchangePage
+    from vouch.gui.pages.find import FindPage
+    from vouch.gui.pages.first_run import FirstRunPage
+    from vouch.gui.pages.me import MePage
+    from vouch.gui.pages.people import PeoplePage
+    from vouch.gui.pages.settings import SettingsPage
+    from vouch.wallet import BackupInfo
 
 APP_NAME = "Vouch"
 VOUCH_SUFFIX = ".vouch"
@@ -87,13 +82,15 @@ class MainWindow(QMainWindow):
         self._pending_import: bytes | str | None = None
         self.dialogs: list[QDialog] = []
 
-        self.first_run = FirstRunPage(home, session=self.session)
+        self._first_run: FirstRunPage | None = None  # built when there is no wallet yet
         self.unlock_page = UnlockPage(self.session)
-        self.workspace, self.nav, self.pages_stack = self._build_workspace()
+        self.workspace = Workspace(self.session)
+        self.nav, self.pages_stack = self.workspace.nav, self.workspace.stack
         self.central = QStackedWidget()
-        for widget in (self.first_run, self.unlock_page, self.workspace):
+        for widget in (self.unlock_page, self.workspace):
             self.central.addWidget(widget)
         self.setCentralWidget(self.central)
+        self.auto_backup: AutoBackup | None = None  # from the first unlock on
 
         self.idle = IdleWatcher(self)
         app = QApplication.instance()
@@ -102,61 +99,68 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self._build_actions()
         self._wire()
-        self.auto_backup = AutoBackup(self.session, self)  # after _wire: backs up at lock last
-        self.auto_backup.message.connect(self.statusBar().showMessage)
         self._restore_window()
         self.show_start()
 
     # -- construction --------------------------------------------------------------
-    def _build_workspace(self) -> tuple[QWidget, QListWidget, QStackedWidget]:
-        self.me_page = MePage(self.session)
-        self.people_page = PeoplePage(self.session)
-        self.endorse_page = EndorsePage(self.session)
-        self.endorsements_page = EndorsementsPage(self.session)
-        self.find_page = FindPage(self.session)
-        self.exchange_page = ExchangePage(self.session)
-        self.settings_page = SettingsPage(self.session)
-        self.pages: list[Page] = [
-            self.me_page,
-            self.people_page,
-            self.endorse_page,
-            self.endorsements_page,
-            self.find_page,
-            self.exchange_page,
-            self.settings_page,
-        ]
-        nav = QListWidget()
-        nav.setAccessibleName(self.tr("Pages"))
-        nav.setIconSize(QSize(22, 22))
-        nav.setSpacing(2)
-        nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        stack = QStackedWidget()
-        for index, page in enumerate(self.pages, 1):
-            title = page.display_title()
-            item = QListWidgetItem(icon(page.icon_name), title)
-            item.setToolTip(self.tr("{title} (Ctrl+{index})").format(title=title, index=index))
-            nav.addItem(item)
-            stack.addWidget(page)
-        self._fit_nav(nav)
-        nav.currentRowChanged.connect(stack.setCurrentIndex)
-        nav.currentRowChanged.connect(self._page_changed)
-        workspace = QWidget()
-        layout = QHBoxLayout(workspace)
-        layout.addWidget(nav)
-        layout.addWidget(stack, 1)
-        return workspace, nav, stack
+    @property
+    def first_run(self) -> FirstRunPage:
+        """The first-run page, built the first time it is needed (most starts never need it)."""
+        if self._first_run is None:
+            from vouch.gui.pages.first_run import FirstRunPage
 
-    @staticmethod
-    def _fit_nav(nav: QListWidget) -> None:
-        """The sidebar is exactly as wide as its longest page name needs (in any language),
-        and keeps that width when the window narrows: names are never cut."""
-        metrics = nav.fontMetrics()
-        longest = max(
-            (metrics.horizontalAdvance(nav.item(r).text()) for r in range(nav.count())),
-            default=0,
-        )
-        width = longest + nav.iconSize().width() + 2 * nav.spacing() + 44
-        nav.setFixedWidth(width)
+            page = FirstRunPage(self.session.home, session=self.session)
+            page.wallet_ready.connect(self.session.open)
+            page.existing_chosen.connect(self._use_home)
+            self.central.addWidget(page)
+            self._first_run = page
+        return self._first_run
+
+    @property
+    def pages(self) -> list[Page]:
+        """The pages of an open wallet, in sidebar order (built the first time)."""
+        return self.workspace.pages()
+
+    def _page(self, key: str) -> Page:
+        return self.pages[ENTRIES.index(BY_KEY[key])]
+
+    @property
+    def me_page(self) -> MePage:
+        return self._page("me")  # type: ignore[return-value]
+
+    @property
+    def people_page(self) -> PeoplePage:
+        return self._page("people")  # type: ignore[return-value]
+
+    @property
+    def endorse_page(self) -> EndorsePage:
+        return self._page("endorse")  # type: ignore[return-value]
+
+    @property
+    def endorsements_page(self) -> EndorsementsPage:
+        return self._page("endorsements")  # type: ignore[return-value]
+
+    @property
+    def find_page(self) -> FindPage:
+        return self._page("find")  # type: ignore[return-value]
+
+    @property
+    def exchange_page(self) -> ExchangePage:
+        return self._page("exchange")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page("settings")  # type: ignore[return-value]
+
+    def _pages_built(self, pages: list[Page]) -> None:
+        """Connect what the window needs from its pages, and start automatic backups."""
+        self.people_page.endorse_requested.connect(self.endorse_person)
+        self.people_page.export_requested.connect(lambda did: self.show_export(person=did))
+        self.settings_page.idle_minutes_changed.connect(self.idle.set_minutes)
+        from vouch.gui.auto_backup import AutoBackup
+
+        self.auto_backup = AutoBackup(self.session, self)  # after _wire: backs up at lock last
+        self.auto_backup.message.connect(self.statusBar().showMessage)
 
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
@@ -204,15 +208,15 @@ class MainWindow(QMainWindow):
 
         go_menu = menu.addMenu(self.tr("&Go"))
         self.page_actions: list[QAction] = []
-        for index, page in enumerate(self.pages):
+        for index, entry in enumerate(ENTRIES):
             action = self._action(
-                page.display_title(),
+                entry.display_title(),
                 lambda _c=False, i=index: self.show_page(i),
                 f"Ctrl+{index + 1}",
             )
             go_menu.addAction(action)
             self.page_actions.append(action)
-            if page is self.exchange_page:
+            if entry.key == "exchange":
                 action.setShortcuts(
                     [QKeySequence(f"Ctrl+{index + 1}"), QKeySequence(EXCHANGE_SHORTCUT)]
                 )
@@ -244,8 +248,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _wire(self) -> None:
-        self.first_run.wallet_ready.connect(self.session.open)
-        self.first_run.existing_chosen.connect(self._use_home)
+        self.unlock_page.unlock_started.connect(self.workspace.pages)  # built during the KDF
         self.unlock_page.unlocked.connect(self.session.open)
         self.unlock_page.other_wallet_requested.connect(self._other_wallet)
         self.unlock_page.open_requested.connect(self._use_home)
@@ -254,16 +257,15 @@ class MainWindow(QMainWindow):
         self.session.about_to_lock.connect(self._stop_work)
         self.session.locked.connect(self._on_locked)
         self.session.home_changed.connect(lambda _h: self.show_start())
-        self.people_page.endorse_requested.connect(self.endorse_person)
-        self.people_page.export_requested.connect(lambda did: self.show_export(person=did))
-        self.settings_page.idle_minutes_changed.connect(self.idle.set_minutes)
+        self.workspace.when_built(self._pages_built)
+        self.nav.currentRowChanged.connect(self._page_changed)
 
     # -- state -------------------------------------------------------------------------
     def show_start(self) -> None:
         """First run when there is no wallet yet, else the locked screen."""
         home = self.session.home
         self._set_wallet_actions(False)
-        if Wallet.exists(home):
+        if wallet_exists(home):
             self.unlock_page.prepare(home)
             self.central.setCurrentWidget(self.unlock_page)
             self.setWindowTitle(self.tr("Locked"))
@@ -275,6 +277,8 @@ class MainWindow(QMainWindow):
     def _wallet_title(self) -> str:
         """The open wallet's folder name; Qt adds " — Vouch" (the application's display
         name) to every window title, so a folder called Vouch is not named twice."""
+        from vouch.wallet import default_home
+
         home = self.session.home
         if home == default_home() or home.name.lower() == APP_NAME.lower() or not home.name:
             return self.tr("Your wallet")
@@ -288,12 +292,13 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # "Unlock the wallet to …" is done
         row = self.preferences.page
         self._set_wallet_actions(True)
+        self.workspace.pages()
         self.central.setCurrentWidget(self.workspace)
         self.setWindowTitle(self._wallet_title())
-        self.show_page(row if row < len(self.pages) else 0)
+        self.show_page(row if row < len(ENTRIES) else 0)
         self.idle.set_minutes(self.preferences.idle_minutes)
-        if self.first_run.restored_from_phrase:
-            self.first_run.restored_from_phrase = False
+        if self._first_run is not None and self._first_run.restored_from_phrase:
+            self._first_run.restored_from_phrase = False
             self._after_phrase_restore()
         if self._pending_import is not None:
             data, self._pending_import = self._pending_import, None
@@ -333,7 +338,8 @@ class MainWindow(QMainWindow):
 
     def _stop_work(self) -> None:
         """Before any lock (by hand, idle, or another folder chosen): stop what uses the store."""
-        self.exchange_page.stop()  # stop serving and syncing before the store closes
+        if self.workspace.is_built:
+            self.exchange_page.stop()  # stop serving and syncing before the store closes
         worker.cancel_all()
         worker.wait_for_all()
 
@@ -449,6 +455,9 @@ class MainWindow(QMainWindow):
             self._pending_import = data
             self.statusBar().showMessage(self.tr("Unlock the wallet to preview the import."))
             return
+        from vouch.gui.dialogs.import_dialog import ImportDialog
+        from vouch.wallet import looks_like_share
+
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if looks_like_share(raw):
             self._keep_share(raw)
@@ -461,6 +470,9 @@ class MainWindow(QMainWindow):
 
     def _keep_share(self, data: bytes) -> None:
         """A recovery share someone handed to me: checked, kept, and said plainly."""
+        from vouch.core.identity import short_did
+        from vouch.errors import VouchError
+
         try:
             kept = self.session.wallet.import_share(data)
         except VouchError as exc:
@@ -497,6 +509,8 @@ class MainWindow(QMainWindow):
     def show_export(self, _checked: bool = False, person: str | None = None) -> None:
         if not self.session.is_unlocked:
             return
+        from vouch.gui.dialogs.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.session, self, person=person)
         self._keep(dialog)
         dialog.open()
@@ -505,6 +519,8 @@ class MainWindow(QMainWindow):
         """Write a backup (asks where, unless `path` is given); off the GUI thread."""
         if not self.session.is_unlocked:
             return
+        from vouch.wallet import new_backup_name
+
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
@@ -532,6 +548,8 @@ class MainWindow(QMainWindow):
         )
 
     def _backup_failed(self, exc: BaseException) -> None:
+        from vouch.gui import messages
+
         self.statusBar().clearMessage()
         messages.show_error(self, exc, self.tr("Back up"))
 
@@ -569,12 +587,16 @@ class MainWindow(QMainWindow):
         )
 
     def show_guide(self) -> None:
+        from vouch.gui.dialogs.help import GettingStartedDialog
+
         dialog = GettingStartedDialog(self)
         self._keep(dialog)
         dialog.open()
         self.help_dialog: QDialog | None = dialog
 
     def show_shortcuts(self) -> None:
+        from vouch.gui.dialogs.help import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.actions(), self)
         self._keep(dialog)
         dialog.open()
@@ -597,11 +619,13 @@ class MainWindow(QMainWindow):
         timers first (none may fire into a half-closed window), then the lock (which stops
         the exchange loop and waits for the jobs on the store), then whatever is left."""
         self.idle.stop()
-        self.auto_backup.timer.stop()
-        for page in self.pages:
+        if self.auto_backup is not None:
+            self.auto_backup.timer.stop()
+        for page in self.workspace.built_pages():
             page.stop_timers()
         self.lock()
-        self.exchange_page.stop()
+        if self.workspace.is_built:
+            self.exchange_page.stop()
         worker.cancel_all()
         worker.wait_for_all()
         app = QApplication.instance()

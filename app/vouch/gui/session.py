@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from vouch.errors import WalletLocked
-from vouch.wallet import QuickUnlock, Wallet
+
+if TYPE_CHECKING:
+    from vouch.wallet import QuickUnlock, Wallet
 
 
 class Session(QObject):

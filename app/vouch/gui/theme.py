@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP
+from vouch.gui.marks import QT_TRANSLATE_NOOP
 
 DEFAULT_THEME = "system"
 THEMES: tuple[tuple[str, str], ...] = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from vouch.core.errors import UnlockUnavailable
 from vouch.unlock.base import (
@@ -26,7 +27,6 @@ from vouch.unlock.base import (
     check_wallet_id,
     make_wallet_id,
 )
-from vouch.unlock.memory import MemoryBackend
 
 __all__ = [
     "STORE_KEY_BYTES",
@@ -42,6 +42,20 @@ __all__ = [
     "choose_backend",
     "make_wallet_id",
 ]
+
+
+if TYPE_CHECKING:
+    from vouch.unlock.memory import MemoryBackend
+
+
+def __getattr__(name: str) -> Any:
+    """`MemoryBackend` (tests and the fake OS) loads its crypto only when asked for: the
+    unlock errors above are imported by every front end at start."""
+    if name == "MemoryBackend":
+        from vouch.unlock.memory import MemoryBackend
+
+        return MemoryBackend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class UnsupportedBackend:

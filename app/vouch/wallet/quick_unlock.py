@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 
 from vouch.core.errors import UnlockUnavailable, VouchError
 from vouch.core.fsutil import atomic_write
-from vouch.unlock import UnlockBackend, UnlockNotEnrolled, choose_backend, make_wallet_id
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the backends load when first asked for (not to show the locked screen)
+    from vouch.unlock import UnlockBackend
     from vouch.wallet.core import WalletCore
 
 log = logging.getLogger(__name__)
@@ -29,10 +29,12 @@ STATE_DIR = "os-unlock"
 ENROLLED_FILE = "enrolled-wallet-id"
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,128}$")
 
-BackendFactory = Callable[[Path], UnlockBackend]
+BackendFactory = Callable[[Path], "UnlockBackend"]
 
 
 def _platform_backend(state_dir: Path) -> UnlockBackend:
+    from vouch.unlock import choose_backend
+
     return choose_backend(state_dir)
 
 
@@ -80,6 +82,8 @@ class QuickUnlock:
         backend = self.backend(wallet.home)
         if not backend.available():
             raise UnlockUnavailable(backend.unavailable_reason())
+        from vouch.unlock import make_wallet_id
+
         wallet_id = make_wallet_id(wallet.home, wallet.did)
         backend.enroll(wallet_id, wallet.store_key())
         (wallet.home / STATE_DIR).mkdir(mode=0o700, exist_ok=True)
@@ -100,6 +104,8 @@ class QuickUnlock:
         """
         wallet_id = self.enrolled_id(home)
         if wallet_id is None:
+            from vouch.unlock import UnlockNotEnrolled
+
             raise UnlockNotEnrolled()
         return wallet_id, self.backend(home).unlock(wallet_id)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 import sys
 import traceback
 from types import TracebackType
@@ -24,6 +23,8 @@ import vouch
 def crash_details(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
+    import platform  # only when there is something to report
+
     lines = traceback.format_exception(exc_type, exc, tb)
     header = f"Vouch {vouch.__version__}, Python {platform.python_version()}, {platform.platform()}"
     return header + "\n\n" + "".join(lines)

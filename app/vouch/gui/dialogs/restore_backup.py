@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from vouch.errors import WrongPassphrase
 from vouch.gui import worker
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP
+from vouch.gui.marks import QT_TRANSLATE_NOOP
 from vouch.gui.messages import InlineMessage, busy_bar, enter_does
 from vouch.gui.pages.base import muted
 from vouch.gui.session import Session

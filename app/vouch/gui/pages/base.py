@@ -6,17 +6,22 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from vouch.gui.pages.catalog import BY_KEY, PAGES
 from vouch.gui.session import Session
-
-PAGES = "Pages"  # the translation context of the page titles
 
 
 class Page(QWidget):
     """A page refreshes from the wallet when shown after a change, and empties on lock."""
 
+    key = ""  # its entry in `catalog`, which names it and gives its icon
     title = ""
     icon_name = ""
-    key = ""
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        entry = BY_KEY.get(cls.key)
+        if entry is not None:
+            cls.title, cls.icon_name = entry.title, entry.icon_name
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from vouch.core.records import Level
 from vouch.errors import VouchError
 from vouch.gui.dialogs.statement import CautionDialog
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words
+from vouch.gui.flow_words import level_words
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading, muted
@@ -42,8 +42,6 @@ def end_of_day(date: QDate) -> datetime:
 
 
 class EndorsePage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "Endorse")
-    icon_name = "endorse"
     key = "endorse"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

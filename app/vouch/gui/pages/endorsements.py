@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from vouch.core.records import Direction, Endorsement, EndorsementFilter, Kind, Level, Status
 from vouch.errors import VouchError
 from vouch.gui.dialogs.statement import RevokeDialog
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words, level_words_text, status_words
+from vouch.gui.flow_words import level_words, level_words_text, status_words
 from vouch.gui.icons import icon
+from vouch.gui.marks import QT_TRANSLATE_NOOP
 from vouch.gui.models import COLUMNS, EndorsementModel, NameBook
 from vouch.gui.pages.base import Page, heading
 from vouch.gui.session import Session
@@ -110,8 +111,6 @@ def statement_summary(item: Endorsement, names: NameBook, status: Status) -> str
 
 
 class EndorsementsPage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "Endorsements")
-    icon_name = "endorsements"
     key = "endorsements"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

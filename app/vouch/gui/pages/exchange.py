@@ -53,7 +53,6 @@ from vouch.gui.exchange_words import (
     summary_text,
     words,
 )
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.models import NameBook
@@ -69,8 +68,6 @@ ADDRESS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ExchangePage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "Exchange")
-    icon_name = "exchange"
     key = "exchange"
 
     def __init__(

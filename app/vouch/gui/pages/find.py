@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vouch.gui import worker
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words
+from vouch.gui.flow_words import level_words
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.models import NameBook
@@ -37,8 +37,6 @@ def result_level(result: TrustResult) -> str:
 
 
 class FindPage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "Find")
-    icon_name = "find"
     key = "find"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

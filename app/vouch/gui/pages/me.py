@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from vouch.flows.first_run import PHRASE_CONFIRMED
 from vouch.gui.dialogs.passphrase import RecoveryPhraseDialog
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import icon
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import Page, heading, muted, scrolling_layout
@@ -35,8 +34,6 @@ def _copy_button(tip: str) -> QPushButton:
 
 
 class MePage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "Me")
-    icon_name = "me"
     key = "me"
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:

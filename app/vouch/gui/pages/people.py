@@ -32,7 +32,7 @@ from vouch.flows.contacts import safety_code_for
 from vouch.gui import messages, worker
 from vouch.gui.dialogs.contact import AddContactDialog
 from vouch.gui.dialogs.help_recover import HelpRecoverDialog
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP, level_words, level_words_text, status_words
+from vouch.gui.flow_words import level_words, level_words_text, status_words
 from vouch.gui.icons import icon
 from vouch.gui.models import NameBook, now_utc
 from vouch.gui.pages.base import Page, heading, muted
@@ -67,8 +67,6 @@ def _statement_line(item: Endorsement, names: NameBook, who: bool) -> str:
 
 
 class PeoplePage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "People")
-    icon_name = "people"
     key = "people"
     endorse_requested = Signal(str)
     export_requested = Signal(str)

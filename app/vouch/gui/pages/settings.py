@@ -25,7 +25,7 @@ from vouch.flows.idle import DEFAULT_IDLE_MINUTES, IDLE_CHOICES
 from vouch.gui import i18n, messages, worker
 from vouch.gui.auto_backup import backup_plan
 from vouch.gui.dialogs.passphrase import ChangePassphraseDialog
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP, flow_text
+from vouch.gui.flow_words import flow_text
 from vouch.gui.messages import InlineMessage
 from vouch.gui.pages.base import MutedLabel, Page, heading, scrolling_layout
 from vouch.gui.preferences import Preferences
@@ -36,8 +36,6 @@ from vouch.wallet import AUTO_FOLDER, AUTO_KEEP, AUTO_LAST, DEFAULT_KEEP, Backup
 
 
 class SettingsPage(Page):
-    title = QT_TRANSLATE_NOOP("Pages", "Settings")
-    icon_name = "settings"
     key = "settings"
     idle_minutes_changed = Signal(float)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,15 +26,18 @@ from PySide6.QtWidgets import (
 
 from vouch.errors import CorruptStore, StoreTooNew, VouchError
 from vouch.gui import worker
-from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
-from vouch.gui.flow_words import QT_TRANSLATE_NOOP
 from vouch.gui.icons import app_icon
+from vouch.gui.marks import QT_TRANSLATE_NOOP
 from vouch.gui.messages import InlineMessage, busy_bar
 from vouch.gui.pages.base import heading, muted
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
-from vouch.gui.widgets.passphrase_fields import show_toggle
-from vouch.wallet import Wallet
+from vouch.gui.widgets.show_toggle import show_toggle
+from vouch.wallet import wallet_exists
+
+if TYPE_CHECKING:
+    from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
+    from vouch.wallet import Wallet
 
 DAMAGE_ERRORS = (CorruptStore, StoreTooNew)
 DAMAGED_TEXT = QT_TRANSLATE_NOOP(
@@ -76,6 +80,7 @@ def open_checked(open_wallet: Callable[[], Wallet]) -> Wallet:
 
 
 class UnlockPage(QWidget):
+    unlock_started = Signal()  # the key derivation runs: a moment to build what follows
     unlocked = Signal(object)  # the open Wallet
     other_wallet_requested = Signal()
     open_requested = Signal(Path)  # another folder that holds a wallet
@@ -206,7 +211,10 @@ class UnlockPage(QWidget):
         self.show_passphrase.setChecked(False)
         self.message.clear_message()
         self._set_busy(False)
-        hook = self.session.usable_os_unlock()
+        # The OS method is asked whether it works only for a wallet that uses it.
+        quick = self.session.os_unlock
+        enrolled = quick is not None and quick.enrolled_id(home) is not None
+        hook = self.session.usable_os_unlock() if enrolled else None
         show_os = hook is not None and hook.is_enabled(home)
         self.os_button.setVisible(show_os)
         if hook is not None:
@@ -233,6 +241,8 @@ class UnlockPage(QWidget):
         if not passphrase:
             self.message.error(self.tr("Type your passphrase."))
             return
+        from vouch.wallet import Wallet  # here, on this thread, before the job needs it
+
         home = self._home
         quick = self.session.os_unlock
         self._start(
@@ -243,6 +253,8 @@ class UnlockPage(QWidget):
         hook = self.session.usable_os_unlock()
         if hook is None:
             return
+        from vouch.wallet import Wallet  # here, on this thread, before the job needs it
+
         home = self._home
         self._start(lambda _job: open_checked(lambda: Wallet.open_with_os(home, hook)))
 
@@ -250,6 +262,7 @@ class UnlockPage(QWidget):
         self.message.clear_message()
         self._set_busy(True)
         self.job = worker.run(fn, on_success=self._done, on_failure=self._failed)
+        self.unlock_started.emit()
 
     def _done(self, wallet: Wallet) -> None:
         self._set_busy(False)
@@ -298,7 +311,7 @@ class UnlockPage(QWidget):
             self.message.error(
                 self.tr("That is the wallet that cannot be opened; choose another folder.")
             )
-        elif not Wallet.exists(path):
+        elif not wallet_exists(path):
             self.message.error(self.tr("There is no Vouch wallet in {path}.").format(path=path))
         else:
             self.open_requested.emit(path)
@@ -307,7 +320,7 @@ class UnlockPage(QWidget):
         path = self._choose_folder(self.tr("Choose a new, empty folder for the restored wallet"))
         if path is None:
             return
-        if self._is_damaged_home(path) or Wallet.exists(path):
+        if self._is_damaged_home(path) or wallet_exists(path):
             self.message.error(
                 self.tr(
                     "{path} already holds a wallet, which stays as it is. Choose an empty folder."
@@ -318,6 +331,8 @@ class UnlockPage(QWidget):
 
     def restore_backup(self) -> None:
         """Restore a backup file into a new folder; the damaged wallet stays as it is."""
+        from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
+
         dialog = RestoreBackupDialog(self.session, None, self, keep_away=self._home)
         dialog.restored.connect(self._backup_restored)
         dialog.open()

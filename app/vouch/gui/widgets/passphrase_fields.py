@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from vouch.flows.passphrase import Strength, assess
 from vouch.gui.flow_words import flow_text
+from vouch.gui.widgets.show_toggle import show_toggle
 
 
 def strength_text(strength: Strength) -> str:
@@ -26,20 +26,6 @@ def strength_text(strength: Strength) -> str:
     return QCoreApplication.translate("Passphrase", "{label}. {hint}").format(
         label=label, hint=hint
     )
-
-
-def show_toggle(edits: list[QLineEdit], text: str = "") -> QCheckBox:
-    """A "Show passphrase" check box that shows or hides what is typed in `edits`."""
-    box = QCheckBox(text or QCoreApplication.translate("Passphrase", "Sho&w the passphrase"))
-    box.setAccessibleName(QCoreApplication.translate("Passphrase", "Show the passphrase"))
-
-    def toggled(on: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
-        for edit in edits:
-            edit.setEchoMode(mode)
-
-    box.toggled.connect(toggled)
-    return box
 
 
 class NewPassphraseFields(QWidget):
