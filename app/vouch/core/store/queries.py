@@ -136,13 +136,19 @@ def statement_row(record: Endorsement, doc_hash: bytes, added_at: float) -> tupl
     )
 
 
+# The direction (migration v8) comes from the row's issuer (?3) and subject (?4) and the
+# wallet's own did, in the same statement: no caller can store a wrong one.
+_INSERT_STATEMENT = (
+    "INSERT OR IGNORE INTO statements (id, kind, issuer, subject, scope, level, comment, "
+    "reason, valid_from, valid_until, revoked_at, revocation_reason, audience, doc_hash, "
+    "document, added_at, direction) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "?13, ?14, ?15, ?16, CASE WHEN ?3 = (SELECT did FROM identity) THEN 0 "
+    "WHEN ?4 = (SELECT did FROM identity) THEN 1 ELSE 2 END)"
+)
+
+
 def insert_statements(conn: Connection, rows: Iterable[tuple[Any, ...]]) -> int:
-    cursor = conn.executemany(
-        "INSERT OR IGNORE INTO statements (id, kind, issuer, subject, scope, level, comment, "
-        "reason, valid_from, valid_until, revoked_at, revocation_reason, audience, doc_hash, "
-        "document, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    cursor = conn.executemany(_INSERT_STATEMENT, rows)
     return int(cursor.rowcount)
 
 
@@ -313,7 +319,7 @@ _STATUS_RANK = (  # the order of Status: valid, not yet valid, expired, revoked
     "WHEN valid_from > :now THEN 1 WHEN valid_until <= :now THEN 2 ELSE 0 END"
 )
 SORT_KEYS: dict[str, str] = {
-    "direction": "CASE WHEN issuer = :me THEN 0 WHEN subject = :me THEN 1 ELSE 2 END",
+    "direction": "statements.direction",  # kept in the row (migration v8), indexed
     "issuer": _ISSUER_NAME + " COLLATE NOCASE",
     "subject": _SUBJECT_NAME + " COLLATE NOCASE",
     # the other party: whom I spoke about, who spoke about me, or the issuer between others
