@@ -75,7 +75,7 @@ def test_the_unlock_screen_shows_without_the_heavy_modules(tmp_path: Path) -> No
 
 def test_pages_are_built_while_the_key_is_derived(qtbot: QtBot, wallet_home: Path) -> None:
     window = open_window(qtbot, wallet_home)
-    assert not window.workspace.is_built
+    assert window._workspace is None  # not even the sidebar before an unlock starts
     built_at_start: list[bool] = []
     window.unlock_page.unlock_started.connect(
         lambda: built_at_start.append(window.workspace.is_built)
@@ -104,7 +104,7 @@ def test_quitting_a_window_that_was_never_unlocked_builds_nothing(
 ) -> None:
     window = open_window(qtbot, wallet_home)
     window.close()
-    assert not window.workspace.is_built
+    assert window._workspace is None
     assert window.auto_backup is None
 
 
@@ -119,3 +119,20 @@ def test_a_wrong_passphrase_still_leaves_the_pages_ready(qtbot: QtBot, wallet_ho
     assert window.workspace.is_built
     assert window.central.currentWidget() is page
     assert not window.session.is_unlocked
+
+
+def test_the_wallet_folder_becomes_selectable_when_the_pointer_reaches_it(
+    qtbot: QtBot, wallet_home: Path
+) -> None:
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(qtbot, wallet_home)
+    where = window.unlock_page.where
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    assert str(wallet_home) in where.text()
+    assert not where.textInteractionFlags() & selectable  # nothing built before it is needed
+    point = QPointF(2, 2)
+    QApplication.sendEvent(where, QEnterEvent(point, point, where.mapToGlobal(point)))
+    assert where.textInteractionFlags() & selectable

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QListWidget,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -84,11 +85,9 @@ class MainWindow(QMainWindow):
 
         self._first_run: FirstRunPage | None = None  # built when there is no wallet yet
         self.unlock_page = UnlockPage(self.session)
-        self.workspace = Workspace(self.session)
-        self.nav, self.pages_stack = self.workspace.nav, self.workspace.stack
+        self._workspace: Workspace | None = None  # the sidebar and the pages, from unlock on
         self.central = QStackedWidget()
-        for widget in (self.unlock_page, self.workspace):
-            self.central.addWidget(widget)
+        self.central.addWidget(self.unlock_page)
         self.setCentralWidget(self.central)
         self.auto_backup: AutoBackup | None = None  # from the first unlock on
 
@@ -115,6 +114,32 @@ class MainWindow(QMainWindow):
             self.central.addWidget(page)
             self._first_run = page
         return self._first_run
+
+    @property
+    def workspace(self) -> Workspace:
+        """The sidebar and the pages' stack, made the first time they are needed."""
+        if self._workspace is None:
+            workspace = Workspace(self.session)
+            workspace.when_built(self._pages_built)
+            workspace.nav.currentRowChanged.connect(self._page_changed)
+            self.central.addWidget(workspace)
+            self._workspace = workspace
+        return self._workspace
+
+    @property
+    def nav(self) -> QListWidget:
+        return self.workspace.nav
+
+    @property
+    def pages_stack(self) -> QStackedWidget:
+        return self.workspace.stack
+
+    def _build_pages(self) -> None:
+        self.workspace.pages()
+
+    def _built_pages(self) -> list[Page]:
+        """The pages if they were built, else none (for stopping without building them)."""
+        return self._workspace.built_pages() if self._workspace is not None else []
 
     @property
     def pages(self) -> list[Page]:
@@ -248,7 +273,7 @@ class MainWindow(QMainWindow):
         ]
 
     def _wire(self) -> None:
-        self.unlock_page.unlock_started.connect(self.workspace.pages)  # built during the KDF
+        self.unlock_page.unlock_started.connect(self._build_pages)  # during the KDF
         self.unlock_page.unlocked.connect(self.session.open)
         self.unlock_page.other_wallet_requested.connect(self._other_wallet)
         self.unlock_page.open_requested.connect(self._use_home)
@@ -257,8 +282,6 @@ class MainWindow(QMainWindow):
         self.session.about_to_lock.connect(self._stop_work)
         self.session.locked.connect(self._on_locked)
         self.session.home_changed.connect(lambda _h: self.show_start())
-        self.workspace.when_built(self._pages_built)
-        self.nav.currentRowChanged.connect(self._page_changed)
 
     # -- state -------------------------------------------------------------------------
     def show_start(self) -> None:
@@ -338,7 +361,7 @@ class MainWindow(QMainWindow):
 
     def _stop_work(self) -> None:
         """Before any lock (by hand, idle, or another folder chosen): stop what uses the store."""
-        if self.workspace.is_built:
+        if self._built_pages():
             self.exchange_page.stop()  # stop serving and syncing before the store closes
         worker.cancel_all()
         worker.wait_for_all()
@@ -621,10 +644,10 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self.auto_backup is not None:
             self.auto_backup.timer.stop()
-        for page in self.workspace.built_pages():
+        for page in self._built_pages():
             page.stop_timers()
         self.lock()
-        if self.workspace.is_built:
+        if self._built_pages():
             self.exchange_page.stop()
         worker.cancel_all()
         worker.wait_for_all()
