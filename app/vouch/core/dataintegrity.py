@@ -18,6 +18,7 @@ from typing import Any
 
 import base58
 
+from vouch.core.b58 import b58decode
 from vouch.core.canonical import (
     CanonicalizationFailed,
     canonical_halves,
@@ -340,23 +341,6 @@ def _decode_proof_value(value: object) -> bytes:
     if len(signature) != SIGNATURE_BYTES:
         raise InvalidProof("The proof value is not a 64-byte Ed25519 signature.")
     return signature
-
-
-_B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_B58_VALUES = {char: index for index, char in enumerate(_B58_ALPHABET)}
-
-
-def b58decode(text: str) -> bytes:
-    """Bitcoin base58, as the `base58` package decodes it (leading '1's are zero bytes), in
-    one pass: the package's byte conversion is the slowest step of checking a proof."""
-    number = 0
-    try:
-        for char in text:
-            number = number * 58 + _B58_VALUES[char]
-    except KeyError as exc:
-        raise ValueError("not a base58 character") from exc
-    zeros = len(text) - len(text.lstrip("1"))
-    return bytes(zeros) + number.to_bytes((number.bit_length() + 7) // 8, "big")
 
 
 def _show(value: object) -> str:
