@@ -32,7 +32,7 @@ import base58
 import nacl.signing
 import pytest
 
-from support.cli import child_env, vouch_command
+from support.cli import as_installed, child_env, vouch_command
 from vouch.core import credentials as creds
 from vouch.core.dataintegrity import ASSERTION, _hash_data, proof_configuration
 from vouch.core.identity import Identity, public_key_from_did
@@ -104,7 +104,7 @@ def _fresh_wallet(folder: Path, env: dict[str, str]) -> Path:
 
 def test_cli_import_against_raw_verification(benchmark: Any, tmp_path: Path) -> None:
     path, checks = cached_bundle(COUNT)
-    env = child_env()
+    env = as_installed(child_env(), tmp_path / "pycache")
     seen: dict[str, Any] = {}
 
     def setup() -> tuple[tuple[Path], dict[str, Any]]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from support.cli import child_env, vouch_command
+from support.cli import as_installed, child_env, vouch_command
 
 pytestmark = pytest.mark.bench
 
@@ -71,12 +71,7 @@ def _timed(command: list[str], env: dict[str, str]) -> float:
 
 
 def test_start_to_unlock_screen_against_empty_window(benchmark: Any, tmp_path: Path) -> None:
-    env = child_env(QT_QPA_PLATFORM="offscreen")
-    # As installed: with compiled bytecode (an installed package and the packaged app have it;
-    # a shell with PYTHONDONTWRITEBYTECODE would recompile every module at every start). The
-    # warm-up runs below write it, for both processes alike.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pycache")
+    env = as_installed(child_env(QT_QPA_PLATFORM="offscreen"), tmp_path / "pycache")
     home = tmp_path / "wallet"
     subprocess.run(vouch_command("init", wallet=home), env=env, check=True, capture_output=True)
     app = [sys.executable, "-m", "vouch", "--wallet", str(home), "--smoke-test"]

@@ -408,13 +408,26 @@ def statement_keys(
     if sort in _RANKED and flt == EndorsementFilter():
         sql = _RANKED[sort].format(direction=" DESC" if descending else "")
         params: list[Any] = [me, -1 if limit is None else limit, offset]
-        return [int(r[0]) for r in conn.execute(sql, params)]
+        return _ordered_keys(conn, sql, params)
     where, params = _where(flt, me, now)
     order, order_params = _order_by(sort, descending, me, now)
     source = _source(flt, sort) + _joins(sort)
-    sql = f"SELECT statements.rowid{source}{where}{order} LIMIT ? OFFSET ?"
+    sql = f"SELECT statements.rowid AS k{source}{where}{order} LIMIT ? OFFSET ?"
     params += [*order_params, -1 if limit is None else limit, offset]
-    return [int(r[0]) for r in conn.execute(sql, params)]
+    return _ordered_keys(conn, sql, params)
+
+
+def _ordered_keys(conn: Connection, sql: str, params: list[Any]) -> list[int]:
+    """The `k` column of `sql` (ordered, with a LIMIT), as one JSON array built in SQLite.
+
+    100k keys come back as one string parsed in C, not 100k rows of one value each: 20 ms less
+    for every filter and sort of a large list. A sub-query with a LIMIT keeps its ORDER BY (it
+    decides which rows there are) and is not merged into the aggregate, which takes its rows in
+    that order; the tests of every sort compare the result with an order computed in Python.
+    """
+    row = conn.execute(f"SELECT json_group_array(k) FROM ({sql})", params).fetchone()
+    keys: list[int] = json.loads(row[0])
+    return keys
 
 
 # The whole list by the name of its issuer (or subject), in the order SORT_KEYS gives: each
@@ -427,7 +440,7 @@ _RANKED_TEMPLATE = (
     "ELSE coalesce((SELECT petname FROM contacts WHERE contacts.did = named.did), did) END "
     "COLLATE NOCASE) AS k FROM (SELECT DISTINCT {col} AS did FROM statements "
     "INDEXED BY {index}) AS named) "
-    "SELECT statements.rowid FROM ranked JOIN statements INDEXED BY {index} "
+    "SELECT statements.rowid AS k FROM ranked JOIN statements INDEXED BY {index} "
     "ON statements.{col} = ranked.did "
     "ORDER BY ranked.k{{direction}}, statements.rowid{{direction}} LIMIT ? OFFSET ?"
 )
