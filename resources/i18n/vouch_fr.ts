@@ -1252,6 +1252,85 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
     </message>
 </context>
 <context>
+    <name>FileWindow</name>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="31"/>
+        <source>Import endorsements</source>
+        <translation>Importer des recommandations</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="33"/>
+        <source>Vouch files (*.vouch);;All files (*)</source>
+        <translation>Fichiers Vouch (*.vouch);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="44"/>
+        <location filename="../../app/vouch/gui/window_files.py" line="55"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="45"/>
+        <source>Could not read {path}: {strerror}.</source>
+        <translation>Impossible de lire {path} : {strerror}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="55"/>
+        <source>The clipboard is empty.</source>
+        <translation>Le presse-papiers est vide.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="63"/>
+        <source>Unlock the wallet to preview the import.</source>
+        <translation>Déverrouillez le portefeuille pour voir l&apos;aperçu de l&apos;import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="86"/>
+        <source>Recovery share</source>
+        <translation>Part de récupération</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="91"/>
+        <source>You already keep this recovery share for {name}.</source>
+        <translation>Vous gardez déjà cette part de récupération pour {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="94"/>
+        <source>You now keep a recovery share for {name} ({needed} needed to recover). Keep this wallet backed up: they may ask you for it one day.</source>
+        <translation>Vous gardez désormais une part de récupération pour {name} ({needed} nécessaires pour récupérer). Sauvegardez ce portefeuille : cette personne pourra vous la demander un jour.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="106"/>
+        <source>Import done</source>
+        <translation>Import terminé</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="134"/>
+        <source>Back up the wallet</source>
+        <translation>Sauvegarder le portefeuille</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="136"/>
+        <source>Vouch backups (*.vouchbackup);;All files (*)</source>
+        <translation>Sauvegardes Vouch (*.vouchbackup);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="142"/>
+        <source>Backing up the wallet…</source>
+        <translation>Sauvegarde du portefeuille…</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="151"/>
+        <source>Backed up to {path}. It opens with the passphrase you use now.</source>
+        <translation>Sauvegardé dans {path}. Elle s&apos;ouvre avec la phrase de passe que vous utilisez maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/vouch/gui/window_files.py" line="161"/>
+        <source>Back up</source>
+        <translation>Sauvegarder</translation>
+    </message>
+</context>
+<context>
     <name>FindPage</name>
     <message>
         <location filename="../../app/vouch/gui/pages/find.py" line="48"/>
@@ -2268,117 +2347,117 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="78"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="73"/>
         <source>Vouch</source>
         <translation>Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="179"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="198"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="180"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="199"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="184"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="203"/>
         <source>Import from &amp;Clipboard</source>
         <translation>Importer depuis le &amp;presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="186"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="205"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="189"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="208"/>
         <source>Back &amp;up…</source>
         <translation>&amp;Sauvegarder…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="192"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="211"/>
         <source>Write the whole wallet to one encrypted file</source>
         <translation>Écrire tout le portefeuille dans un fichier chiffré</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="195"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="214"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="195"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="214"/>
         <source>Lock the wallet now</source>
         <translation>Verrouiller le portefeuille maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="198"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="209"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="228"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="224"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="243"/>
         <source>Exchange with someone nearby ({EXCHANGE_SHORTCUT})</source>
         <translation>Échanger avec quelqu&apos;un à proximité ({EXCHANGE_SHORTCUT})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="229"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="248"/>
         <source>&amp;Find People for a Task…</source>
         <translation>&amp;Trouver des personnes pour une tâche…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="234"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="235"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="254"/>
         <source>&amp;Getting Started</source>
         <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="237"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="256"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="242"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="261"/>
         <source>&amp;About Vouch</source>
         <translation>À &amp;propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="271"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="288"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="275"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="292"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="284"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="301"/>
         <source>Your wallet</source>
         <translation>Votre portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="285"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="302"/>
         <source>Wallet “{name}”</source>
         <translation>Portefeuille « {name} »</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="311"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="328"/>
         <source>Your identity is back</source>
         <translation>Votre identité est de retour</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="313"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="330"/>
         <source>Your identity is restored: people who endorsed you will recognise you again.
 
 Endorsements are not in the recovery phrase. To get them back, restore a backup file if you have one (choose “Restore a backup” on the welcome screen), or exchange with your contacts again on the Exchange page: each exchange brings back what they gave you and what they hold from you.</source>
@@ -2387,98 +2466,22 @@ Endorsements are not in the recovery phrase. To get them back, restore a backup 
 Les recommandations ne sont pas dans la phrase de récupération. Pour les retrouver, restaurez une sauvegarde si vous en avez une (choisissez « Restaurer une sauvegarde » sur l&apos;écran d&apos;accueil), ou échangez à nouveau avec vos contacts dans la page Échanger : chaque échange ramène ce qu&apos;ils vous ont donné et ce qu&apos;ils détiennent de vous.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="359"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="376"/>
         <source>Restore</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="396"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="413"/>
         <source>Unlock the wallet to see this person.</source>
         <translation>Déverrouillez le portefeuille pour voir cette personne.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="424"/>
-        <source>Import endorsements</source>
-        <translation>Importer des recommandations</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="426"/>
-        <source>Vouch files (*.vouch);;All files (*)</source>
-        <translation>Fichiers Vouch (*.vouch);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="437"/>
-        <location filename="../../app/vouch/gui/main_window.py" line="448"/>
-        <source>Import</source>
-        <translation>Importer</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="438"/>
-        <source>Could not read {path}: {strerror}.</source>
-        <translation>Impossible de lire {path} : {strerror}.</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="448"/>
-        <source>The clipboard is empty.</source>
-        <translation>Le presse-papiers est vide.</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="456"/>
-        <source>Unlock the wallet to preview the import.</source>
-        <translation>Déverrouillez le portefeuille pour voir l&apos;aperçu de l&apos;import.</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="479"/>
-        <source>Recovery share</source>
-        <translation>Part de récupération</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="484"/>
-        <source>You already keep this recovery share for {name}.</source>
-        <translation>Vous gardez déjà cette part de récupération pour {name}.</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="487"/>
-        <source>You now keep a recovery share for {name} ({needed} needed to recover). Keep this wallet backed up: they may ask you for it one day.</source>
-        <translation>Vous gardez désormais une part de récupération pour {name} ({needed} nécessaires pour récupérer). Sauvegardez ce portefeuille : cette personne pourra vous la demander un jour.</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="499"/>
-        <source>Import done</source>
-        <translation>Import terminé</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="527"/>
-        <source>Back up the wallet</source>
-        <translation>Sauvegarder le portefeuille</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="529"/>
-        <source>Vouch backups (*.vouchbackup);;All files (*)</source>
-        <translation>Sauvegardes Vouch (*.vouchbackup);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="535"/>
-        <source>Backing up the wallet…</source>
-        <translation>Sauvegarde du portefeuille…</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="544"/>
-        <source>Backed up to {path}. It opens with the passphrase you use now.</source>
-        <translation>Sauvegardé dans {path}. Elle s&apos;ouvre avec la phrase de passe que vous utilisez maintenant.</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="554"/>
-        <source>Back up</source>
-        <translation>Sauvegarder</translation>
-    </message>
-    <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="581"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="441"/>
         <source>About Vouch</source>
         <translation>À propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="583"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="443"/>
         <source>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Signed, scoped endorsements of the people you rely on, kept on your own computer. Trust is computed from your own point of view, with explanations.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Des recommandations signées, par tâche, des personnes sur qui vous comptez, gardées sur votre propre ordinateur. La confiance est calculée de votre propre point de vue, avec des explications.&lt;/p&gt;</translation>
     </message>
@@ -3723,144 +3726,144 @@ Si les codes diffèrent, quelqu&apos;un s&apos;est peut-être placé entre vous 
         <translation>Le fichier du portefeuille est endommagé : une partie ne se relit plus.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="105"/>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="205"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="117"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="217"/>
         <source>Vouch is locked</source>
         <translation>Vouch est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="119"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="131"/>
         <source>Passphrase</source>
         <translation>Phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="120"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="132"/>
         <source>Your passphrase</source>
         <translation>Votre phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="122"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="134"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase de passe :</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="127"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="139"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="133"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="145"/>
         <source>Use another wallet…</source>
         <translation>Utiliser un autre portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="134"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="146"/>
         <source>Open or create a wallet in another folder</source>
         <translation>Ouvrir ou créer un portefeuille dans un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="139"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="151"/>
         <source>&amp;Unlock</source>
         <translation>Déverr&amp;ouiller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="141"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="153"/>
         <source>Open the wallet with your passphrase</source>
         <translation>Ouvrir le portefeuille avec votre phrase de passe</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="170"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="182"/>
         <source>&amp;Open another wallet…</source>
         <translation>&amp;Ouvrir un autre portefeuille…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="171"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="183"/>
         <source>Unlock a wallet kept in another folder</source>
         <translation>Déverrouiller un portefeuille gardé dans un autre dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="173"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="185"/>
         <source>&amp;Restore from recovery phrase…</source>
         <translation>&amp;Restaurer depuis la phrase de récupération…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="175"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="187"/>
         <source>Bring your identity back from its 24 words, into a new folder</source>
         <translation>Retrouver votre identité à partir de ses 24 mots, dans un nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="178"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="190"/>
         <source>Restore a &amp;backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="180"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="192"/>
         <source>Bring back a whole wallet from a backup file, into a new folder</source>
         <translation>Retrouver un portefeuille entier depuis une sauvegarde, dans un nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="183"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="195"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="185"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="197"/>
         <source>Back to the passphrase (after putting a backup in place)</source>
         <translation>Revenir à la phrase de passe (après avoir remis une sauvegarde en place)</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="209"/>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="291"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="221"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="303"/>
         <source>Wallet in {home}</source>
         <translation>Portefeuille dans {home}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="222"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="234"/>
         <source>Unlock with {method_name}</source>
         <translation>Déverrouiller avec {method_name}</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="225"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="237"/>
         <source>Ask {method_name} to open the wallet; your passphrase also works</source>
         <translation>Demander à {method_name} d&apos;ouvrir le portefeuille ; votre phrase de passe fonctionne aussi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="242"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="254"/>
         <source>Type your passphrase.</source>
         <translation>Tapez votre phrase de passe.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="287"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="299"/>
         <source>This wallet needs a newer Vouch</source>
         <translation>Ce portefeuille demande un Vouch plus récent</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="289"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="301"/>
         <source>This wallet is damaged</source>
         <translation>Ce portefeuille est endommagé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="307"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="319"/>
         <source>Open a wallet folder</source>
         <translation>Ouvrir un dossier de portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="312"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="324"/>
         <source>That is the wallet that cannot be opened; choose another folder.</source>
         <translation>C&apos;est le portefeuille qui ne peut pas s&apos;ouvrir ; choisissez un autre dossier.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="315"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="327"/>
         <source>There is no Vouch wallet in {path}.</source>
         <translation>Il n&apos;y a pas de portefeuille Vouch dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="320"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="332"/>
         <source>Choose a new, empty folder for the restored wallet</source>
         <translation>Choisissez un nouveau dossier vide pour le portefeuille restauré</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/unlock.py" line="326"/>
+        <location filename="../../app/vouch/gui/pages/unlock.py" line="338"/>
         <source>{path} already holds a wallet, which stays as it is. Choose an empty folder.</source>
         <translation>{path} contient déjà un portefeuille, qui reste tel quel. Choisissez un dossier vide.</translation>
     </message>
