@@ -7,7 +7,7 @@ and the wallet's code load when first used, so the window shows in a fraction of
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -63,6 +63,29 @@ def _keys(*keys: str | QKeySequence.StandardKey) -> list[QKeySequence]:
         )
         result += [k for k in found if not k.isEmpty() and k not in result]
     return result
+
+
+PageT = TypeVar("PageT", bound="Page")
+
+
+class PageOf(Generic[PageT]):
+    """`window.me_page` and the like: the page of that catalog key, built on first use."""
+
+    def __init__(self, key: str) -> None:
+        self.index = ENTRIES.index(BY_KEY[key])
+
+    @overload
+    def __get__(self, window: None, owner: type) -> PageOf[PageT]: ...
+
+    @overload
+    def __get__(self, window: MainWindow, owner: type | None = None) -> PageT: ...
+
+    def __get__(
+        self, window: MainWindow | None, owner: type | None = None
+    ) -> PageOf[PageT] | PageT:
+        if window is None:
+            return self
+        return cast(PageT, window.pages[self.index])
 
 
 class MainWindow(FileWindow):
@@ -140,36 +163,13 @@ class MainWindow(FileWindow):
         """The pages of an open wallet, in sidebar order (built the first time)."""
         return self.workspace.pages()
 
-    def _page(self, key: str) -> Page:
-        return self.pages[ENTRIES.index(BY_KEY[key])]
-
-    @property
-    def me_page(self) -> MePage:
-        return self._page("me")  # type: ignore[return-value]
-
-    @property
-    def people_page(self) -> PeoplePage:
-        return self._page("people")  # type: ignore[return-value]
-
-    @property
-    def endorse_page(self) -> EndorsePage:
-        return self._page("endorse")  # type: ignore[return-value]
-
-    @property
-    def endorsements_page(self) -> EndorsementsPage:
-        return self._page("endorsements")  # type: ignore[return-value]
-
-    @property
-    def find_page(self) -> FindPage:
-        return self._page("find")  # type: ignore[return-value]
-
-    @property
-    def exchange_page(self) -> ExchangePage:
-        return self._page("exchange")  # type: ignore[return-value]
-
-    @property
-    def settings_page(self) -> SettingsPage:
-        return self._page("settings")  # type: ignore[return-value]
+    me_page: PageOf[MePage] = PageOf("me")
+    people_page: PageOf[PeoplePage] = PageOf("people")
+    endorse_page: PageOf[EndorsePage] = PageOf("endorse")
+    endorsements_page: PageOf[EndorsementsPage] = PageOf("endorsements")
+    find_page: PageOf[FindPage] = PageOf("find")
+    exchange_page: PageOf[ExchangePage] = PageOf("exchange")
+    settings_page: PageOf[SettingsPage] = PageOf("settings")
 
     def _pages_built(self, pages: list[Page]) -> None:
         """Connect what the window needs from its pages, and start automatic backups."""
