@@ -34,6 +34,10 @@ HEAVY = (
     "zeroconf",
     "segno",
     "nacl.signing",
+    "hashlib",
+    "importlib.resources",  # the icons' folder is read directly where it is one
+    "platformdirs",  # only when no folder is given
+    "PySide6.QtNetwork",  # the one-window check, which a smoke test skips
 )
 AT_UNLOCK_SCREEN = """
 import sys

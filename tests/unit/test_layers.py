@@ -73,6 +73,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "vouch.core.scopes:normalise_scope",
         "vouch.core.process:disable_core_dumps",
         "vouch.trust.results",
+        "vouch.resources",  # icons and translations: data, no code
     ),
 }
 

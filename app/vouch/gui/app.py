@@ -23,13 +23,14 @@ from vouch.core.process import disable_core_dumps
 from vouch.gui import i18n, messages, refcounts, style, worker
 from vouch.gui.dialogs import crash
 from vouch.gui.icons import app_icon
+from vouch.gui.launch_request import Request
 from vouch.gui.preferences import Preferences
-from vouch.gui.single_instance import InstanceServer, Request, hand_off, server_name
 from vouch.gui.theme import apply_theme
 from vouch.wallet import QuickUnlock, default_home
 
 if TYPE_CHECKING:
     from vouch.gui.main_window import MainWindow
+    from vouch.gui.single_instance import InstanceServer
 
 ORGANISATION = "Vouch"
 APPLICATION = "Vouch"
@@ -190,6 +191,24 @@ def _smoke_check(app: QApplication, window: MainWindow) -> None:
         app.exit(SMOKE_NOT_LOCKED)
 
 
+def claim_instance(home: Path, request: Request) -> tuple[int | None, InstanceServer | None]:
+    """Hand `request` to the Vouch already running for `home` (an exit code: this launch is
+    done), or become that instance (None, and the server listening for later launches)."""
+    from vouch.gui.single_instance import InstanceServer, hand_off, server_name
+
+    name = server_name(home)
+    if name is None:
+        return None, None
+    handed = hand_off(name, request)
+    if handed:
+        return 0, None
+    if handed is False:
+        print("vouch-gui: Vouch runs for this wallet but does not answer.", file=sys.stderr)
+        return 1, None
+    server = InstanceServer(name)
+    return None, server if server.listen() else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     disable_core_dumps()  # before anything holds a passphrase, a seed or a key
     refcounts.guard()  # before the first Qt call that could use up a reference
@@ -200,18 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_names()
     home = wallet_home(args.wallet)
     request = request_for(args.file)
-    name = None if smoke else server_name(home)
     server = None
-    if name is not None:
-        handed = hand_off(name, request)
-        if handed:
-            return 0
-        if handed is False:
-            print("vouch-gui: Vouch runs for this wallet but does not answer.", file=sys.stderr)
-            return 1
-        server = InstanceServer(name)
-        if not server.listen():
-            server = None
+    if not smoke:  # a smoke test runs beside any real instance
+        handed, server = claim_instance(home, request)
+        if handed is not None:
+            return handed
     configure_application(app)
     crash.install()
     window = start_window(home, request, server)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from functools import cache
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -19,18 +18,30 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+if TYPE_CHECKING:  # importlib.resources costs 4 ms at start-up
+    from importlib.resources.abc import Traversable
+
 _SIZES = (16, 20, 24, 32, 48)
 
 
 def resources_root() -> Traversable:
-    """The installed `vouch.resources` package (a source checkout's folder if not installed)."""
+    """The installed `vouch.resources` package (a source checkout's folder if not installed).
+
+    Its folder is used directly where it is one (an installed wheel, an editable install, the
+    packaged app): `importlib.resources` and its readers cost 4 ms at every start."""
     try:
-        return importlib.resources.files("vouch.resources")
+        import vouch.resources
     except ModuleNotFoundError:
         source = Path(__file__).resolve().parents[3] / "resources"
         if source.is_dir():
             return source
         raise
+    folder = Path(vouch.resources.__file__ or "").parent
+    if (folder / "icons").is_dir():
+        return folder
+    import importlib.resources  # a package that is not a folder (a zip, say)
+
+    return importlib.resources.files("vouch.resources")
 
 
 @cache

@@ -16,50 +16,24 @@ from __future__ import annotations
 
 import getpass
 import hashlib
-import json
 import os
 import stat
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
-KINDS = ("file", "link", "show")
+from vouch.gui.launch_request import KINDS, Request
+
+__all__ = ["KINDS", "InstanceServer", "Request", "hand_off", "server_name"]
+
 MAX_REQUEST_BYTES = 64 * 1024
 CONNECT_TIMEOUT_MS = 1000
 ANSWER_TIMEOUT_MS = 5000
 READ_TIMEOUT_MS = 5000
 OK = b"ok\n"
-
-
-@dataclass(frozen=True)
-class Request:
-    """What a launch asks the running instance to open."""
-
-    kind: str  # one of KINDS
-    value: str = ""
-
-    def encode(self) -> bytes:
-        return json.dumps({"open": self.kind, "value": self.value}).encode("utf-8") + b"\n"
-
-    @classmethod
-    def decode(cls, data: bytes) -> Request | None:
-        """The request in one received line, or None when it is not a well-formed one."""
-        try:
-            obj = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            return None
-        if not isinstance(obj, dict) or set(obj) != {"open", "value"}:
-            return None
-        kind, value = obj["open"], obj["value"]
-        if kind not in KINDS or not isinstance(value, str):
-            return None
-        if kind == "file" and not Path(value).is_absolute():
-            return None
-        return cls(kind, value)
 
 
 def _user() -> str:

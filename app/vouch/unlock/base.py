@@ -9,7 +9,6 @@ wallet. Without the operating system's consent the record is useless.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -96,6 +95,8 @@ class UnlockBackend(Protocol):
 
 def make_wallet_id(folder: Path, did: str) -> str:
     """A stable, file-name-safe id for one wallet: its folder and its did, hashed."""
+    import hashlib  # not at start-up: only a wallet that uses OS unlock needs it
+
     digest = hashlib.sha256()
     digest.update(b"vouch/os-unlock/wallet-id/v1\x00")
     digest.update(str(folder.expanduser().resolve()).encode("utf-8"))

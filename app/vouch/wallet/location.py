@@ -11,8 +11,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from vouch.core.errors import VouchError
 
 DB_NAME = "wallet.db"
@@ -31,6 +29,8 @@ def default_home() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser()
+    import platformdirs  # not at start-up when the folder is given
+
     return Path(platformdirs.user_data_dir("Vouch", appauthor=False, roaming=True))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
@@ -24,6 +23,7 @@ def crash_details(
     exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
 ) -> str:
     import platform  # only when there is something to report
+    import traceback
 
     lines = traceback.format_exception(exc_type, exc, tb)
     header = f"Vouch {vouch.__version__}, Python {platform.python_version()}, {platform.platform()}"
