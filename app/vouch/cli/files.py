@@ -13,6 +13,7 @@ from vouch.cli.guardians import import_share
 from vouch.errors import InvalidBundle, InvalidInput, VouchError
 from vouch.wallet import (
     MAX_BUNDLE_BYTES,
+    BackgroundCheck,
     looks_like_answer,
     looks_like_share,
     verify_document,
@@ -82,9 +83,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise InvalidInput(
             "This is a guardian's answer to a recovery request: use 'vouch recover finish FILE'."
         )
-    with open_wallet(args) as wallet:
+    # The bundle is checked while the passphrase is read and the key derived (see
+    # `BackgroundCheck`); a wrong passphrase stops the checks.
+    with BackgroundCheck(data) as checking, open_wallet(args) as wallet:
         try:
-            preview = wallet.preview_import(data)
+            preview = wallet.preview_checked(checking.result())
         except InvalidBundle as exc:
             detail = getattr(exc, "detail", "")
             if args.verbose and detail:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from vouch.wallet.core import OsKeyKeeper, check_passphrase_strength
     from vouch.wallet.facade import Wallet, verify_document
     from vouch.wallet.guardians import CANNOT_TAKE_BACK
+    from vouch.wallet.importing import BackgroundCheck
     from vouch.wallet.location import default_home, wallet_exists
     from vouch.wallet.quick_unlock import QuickUnlock
     from vouch.wallet.recovery import (
@@ -55,6 +56,7 @@ _WHERE = {
     "AUTO_FOLDER": "vouch.wallet.backup",
     "AUTO_KEEP": "vouch.wallet.backup",
     "AUTO_LAST": "vouch.wallet.backup",
+    "BackgroundCheck": "vouch.wallet.importing",
     "BackupInfo": "vouch.wallet.backup",
     "CANNOT_TAKE_BACK": "vouch.wallet.guardians",
     "Cancelled": "vouch.core.records",
@@ -94,6 +96,7 @@ __all__ = [
     "CANNOT_TAKE_BACK",
     "DEFAULT_KEEP",
     "MAX_BUNDLE_BYTES",
+    "BackgroundCheck",
     "BackupInfo",
     "Cancelled",
     "GuardianSplit",

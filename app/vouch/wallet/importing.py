@@ -112,6 +112,45 @@ def check_bundle(
             return CheckedImport(presenter, checks.finish())
 
 
+class BackgroundCheck:
+    """`check_bundle` on a thread of its own, started at once, for a caller with something
+    else to do first: the command line derives the wallet's key (Argon2id, in C, without the
+    interpreter's lock) while the bundle is parsed and checked, as the checks need no store.
+
+    Leaving the `with` block before `result()` (a wrong passphrase, say) cancels the checks
+    and waits for them to stop; nothing they did outlives the block."""
+
+    def __init__(self, data: bytes | str) -> None:
+        import threading
+
+        self._stop = threading.Event()
+        self._outcome: CheckedImport | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(data,), name="bundle-check")
+        self._thread.start()
+
+    def _run(self, data: bytes | str) -> None:
+        try:
+            self._outcome = check_bundle(data, None, self._stop.is_set)
+        except BaseException as exc:  # handed to the caller by result()
+            self._outcome = exc
+
+    def result(self) -> CheckedImport:
+        """The checked bundle, once the checks are done; their error if they failed."""
+        self._thread.join()
+        outcome = self._outcome
+        if isinstance(outcome, BaseException):
+            raise outcome
+        assert outcome is not None
+        return outcome
+
+    def __enter__(self) -> BackgroundCheck:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def check_documents(
     presenter: str | None,
     items: list[Any],

@@ -88,6 +88,10 @@ class TransferUseCases(WalletCore):
         finally:
             self._changes += 1
 
+    def preview_checked(self, checked: CheckedImport) -> ImportPreview:
+        """`preview_import` for a bundle checked already (see `BackgroundCheck`)."""
+        return self._preview(checked)
+
     @serialised
     def import_data(self, data: bytes | str) -> ImportResult:
         return self.apply_import(self.preview_import(data))
