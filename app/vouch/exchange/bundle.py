@@ -22,8 +22,7 @@ from vouch.core.canonical import (
     DamagedFile,
     canonical_halves,
     canonicalize,
-    join_objects,
-    member_object,
+    hash_with_list_member,
     parse_strict,
 )
 from vouch.core.credentials import VC_CONTEXT, VOUCH_CONTEXT, document_types, new_id
@@ -255,9 +254,10 @@ def _presentation_digest(document: dict[str, Any], prepared: list[SecuredBytes])
         before, after = canonical_halves(unsigned, "verifiableCredential")
     except CanonicalizationFailed as exc:
         raise InvalidBundle(_UNCANONICAL) from exc
-    items = b"[" + b",".join(p.canonical for p in prepared) + b"]"
-    joined = join_objects(before, member_object("verifiableCredential", items), after)
-    return hashlib.sha256(joined).digest()
+    digest = hashlib.sha256()
+    elements = (p.canonical for p in prepared)
+    hash_with_list_member(digest, before, "verifiableCredential", elements, after)
+    return digest.digest()
 
 
 def check_holder_proof(opened: OpenedBundle, prepared: list[SecuredBytes] | None) -> str | None:

@@ -20,6 +20,7 @@ from vouch.core.canonical import (
     canonical_halves,
     canonicalize,
     canonicalize_reference,
+    hash_with_list_member,
     join_objects,
     member_object,
     parse_strict,
@@ -69,6 +70,33 @@ def test_an_object_put_together_from_its_halves_is_its_jcs(
     assert join_objects(before, after) == canonicalize_reference(rest)
     member = member_object(key, canonicalize(value))
     assert join_objects(before, member, after) == canonicalize_reference(whole)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(keys, values, max_size=6), keys, st.lists(values, max_size=5))
+def test_a_list_member_hashed_in_pieces_is_the_hash_of_the_jcs(
+    members: dict[str, Any], key: str, elements: list[Any]
+) -> None:
+    whole = {**members, key: elements}
+    before, after = canonical_halves(whole, key)
+    streamed = hashlib.sha256()
+    hash_with_list_member(streamed, before, key, [canonicalize(e) for e in elements], after)
+    assert streamed.digest() == hashlib.sha256(canonicalize_reference(whole)).digest()
+
+
+def test_a_list_member_hashed_in_pieces_sees_every_byte() -> None:
+    """The control: one element changed, or one left out, changes the hash."""
+    parts = (b'{"a":1}', "vc", [b'{"x":1}', b'{"y":2}'], b'{"z":3}')
+
+    def digest(elements: list[bytes]) -> bytes:
+        hasher = hashlib.sha256()
+        hash_with_list_member(hasher, parts[0], parts[1], elements, parts[3])
+        return hasher.digest()
+
+    whole = hashlib.sha256(b'{"a":1,"vc":[{"x":1},{"y":2}],"z":3}').digest()
+    assert digest(parts[2]) == whole
+    assert digest([b'{"x":1}', b'{"y":3}']) != whole
+    assert digest([b'{"x":1}']) != whole
 
 
 def test_halves_refuse_what_jcs_refuses() -> None:
