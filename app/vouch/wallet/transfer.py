@@ -88,6 +88,7 @@ class TransferUseCases(WalletCore):
         finally:
             self._changes += 1
 
+    @serialised
     def preview_checked(self, checked: CheckedImport) -> ImportPreview:
         """`preview_import` for a bundle checked already (see `BackgroundCheck`)."""
         return self._preview(checked)
