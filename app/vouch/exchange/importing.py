@@ -21,6 +21,7 @@ from vouch.core.credentials import (
 from vouch.core.dataintegrity import (
     ASSERTION,
     BAD_SIGNATURE,
+    ProofToCheck,
     SecuredBytes,
     canonical_secured,
     proof_to_check,
@@ -82,6 +83,21 @@ def _shown_id(item: Any) -> str:
     return item_id if isinstance(item_id, str) and len(item_id) <= 100 else ""
 
 
+def _proof(
+    index: int, item: Any, secured: SecuredBytes, shown_id: str
+) -> ProofToCheck | InvalidItem:
+    """The item's proof, read and checked but for its signature; the reason if it is broken."""
+    try:
+        return proof_to_check(
+            item,
+            expected_purpose=ASSERTION,
+            document_digest=secured.document_digest,
+            config_digest=secured.config_digest,
+        )
+    except InvalidCredential as exc:
+        return InvalidItem(index, shown_id, exc.reason)
+
+
 def _first_pass(
     index: int, item: Any, secured: SecuredBytes, signatures: SignatureChecks
 ) -> _Awaiting | InvalidItem:
@@ -91,15 +107,9 @@ def _first_pass(
     reported first, then a bad signature, then the endorsement rules (layer 2 does not depend
     on the signature, so it can be checked before its answer is known)."""
     shown_id = _shown_id(item)
-    try:
-        pending = proof_to_check(
-            item,
-            expected_purpose=ASSERTION,
-            document_digest=secured.document_digest,
-            config_digest=secured.config_digest,
-        )
-    except InvalidCredential as exc:
-        return InvalidItem(index, shown_id, exc.reason)
+    pending = _proof(index, item, secured, shown_id)
+    if isinstance(pending, InvalidItem):
+        return pending
     checks = tuple(signatures.add(c.public_key, c.hash_data, c.signature) for c in pending.checks)
     outcome = _rules(index, item, secured, pending.proof.signer, shown_id)
     return _Awaiting(checks, shown_id, outcome)
@@ -255,15 +265,9 @@ def check_whole(index: int, item: Any) -> Checked:
     except CanonicalizationFailed as exc:
         return _unusable(index, item, exc), None
     shown_id = _shown_id(item)
-    try:
-        pending = proof_to_check(
-            item,
-            expected_purpose=ASSERTION,
-            document_digest=secured.document_digest,
-            config_digest=secured.config_digest,
-        )
-    except InvalidCredential as exc:
-        return InvalidItem(index, shown_id, exc.reason), secured.canonical
+    pending = _proof(index, item, secured, shown_id)
+    if isinstance(pending, InvalidItem):
+        return pending, secured.canonical
     for check in pending.checks:
         if not verify_signature(check.public_key, check.hash_data, check.signature):
             return InvalidItem(index, shown_id, BAD_SIGNATURE), secured.canonical
