@@ -229,29 +229,29 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="36"/>
+        <location filename="../../app/vouch/gui/dialogs/crash_dialog.py" line="19"/>
         <source>Vouch ran into a problem</source>
         <translation>Vouch a rencontré un problème</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="41"/>
+        <location filename="../../app/vouch/gui/dialogs/crash_dialog.py" line="24"/>
         <source>Something went wrong inside Vouch. This is a bug in Vouch, not something you did.
 Your wallet is safe: nothing half-done was saved. You can copy the details below and send them to the developers.</source>
         <translation>Une erreur s&apos;est produite dans Vouch. C&apos;est un défaut de Vouch, pas une erreur de votre part.
 Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré. Vous pouvez copier les détails ci-dessous et les envoyer aux développeurs.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="50"/>
+        <location filename="../../app/vouch/gui/dialogs/crash_dialog.py" line="33"/>
         <source>Error details</source>
         <translation>Détails de l&apos;erreur</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="54"/>
+        <location filename="../../app/vouch/gui/dialogs/crash_dialog.py" line="37"/>
         <source>Copy details</source>
         <translation>Copier les détails</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/dialogs/crash.py" line="56"/>
+        <location filename="../../app/vouch/gui/dialogs/crash_dialog.py" line="39"/>
         <source>Copy the error details to the clipboard</source>
         <translation>Copier les détails de l&apos;erreur dans le presse-papiers</translation>
     </message>
@@ -2347,117 +2347,117 @@ Votre portefeuille est intact : rien d&apos;inachevé n&apos;a été enregistré
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="73"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="96"/>
         <source>Vouch</source>
         <translation>Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="198"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="200"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="199"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="201"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="203"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="205"/>
         <source>Import from &amp;Clipboard</source>
         <translation>Importer depuis le &amp;presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="205"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="207"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="208"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="210"/>
         <source>Back &amp;up…</source>
         <translation>&amp;Sauvegarder…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="211"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="213"/>
         <source>Write the whole wallet to one encrypted file</source>
         <translation>Écrire tout le portefeuille dans un fichier chiffré</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="214"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="216"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="214"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="216"/>
         <source>Lock the wallet now</source>
         <translation>Verrouiller le portefeuille maintenant</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="217"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="219"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="228"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="230"/>
         <source>&amp;Go</source>
         <translation>A&amp;ller</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="243"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="245"/>
         <source>Exchange with someone nearby ({EXCHANGE_SHORTCUT})</source>
         <translation>Échanger avec quelqu&apos;un à proximité ({EXCHANGE_SHORTCUT})</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="248"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="250"/>
         <source>&amp;Find People for a Task…</source>
         <translation>&amp;Trouver des personnes pour une tâche…</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="253"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="254"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="256"/>
         <source>&amp;Getting Started</source>
         <translation>&amp;Premiers pas</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="256"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="258"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="261"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="263"/>
         <source>&amp;About Vouch</source>
         <translation>À &amp;propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="288"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="290"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="292"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="294"/>
         <source>Welcome</source>
         <translation>Bienvenue</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="301"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="303"/>
         <source>Your wallet</source>
         <translation>Votre portefeuille</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="302"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="304"/>
         <source>Wallet “{name}”</source>
         <translation>Portefeuille « {name} »</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="328"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="330"/>
         <source>Your identity is back</source>
         <translation>Votre identité est de retour</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="330"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="332"/>
         <source>Your identity is restored: people who endorsed you will recognise you again.
 
 Endorsements are not in the recovery phrase. To get them back, restore a backup file if you have one (choose “Restore a backup” on the welcome screen), or exchange with your contacts again on the Exchange page: each exchange brings back what they gave you and what they hold from you.</source>
@@ -2466,22 +2466,22 @@ Endorsements are not in the recovery phrase. To get them back, restore a backup 
 Les recommandations ne sont pas dans la phrase de récupération. Pour les retrouver, restaurez une sauvegarde si vous en avez une (choisissez « Restaurer une sauvegarde » sur l&apos;écran d&apos;accueil), ou échangez à nouveau avec vos contacts dans la page Échanger : chaque échange ramène ce qu&apos;ils vous ont donné et ce qu&apos;ils détiennent de vous.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="376"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="378"/>
         <source>Restore</source>
         <translation>Restauration</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="413"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="415"/>
         <source>Unlock the wallet to see this person.</source>
         <translation>Déverrouillez le portefeuille pour voir cette personne.</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="441"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="443"/>
         <source>About Vouch</source>
         <translation>À propos de Vouch</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/main_window.py" line="443"/>
+        <location filename="../../app/vouch/gui/main_window.py" line="445"/>
         <source>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Signed, scoped endorsements of the people you rely on, kept on your own computer. Trust is computed from your own point of view, with explanations.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Vouch {version}&lt;/b&gt;&lt;p&gt;Des recommandations signées, par tâche, des personnes sur qui vous comptez, gardées sur votre propre ordinateur. La confiance est calculée de votre propre point de vue, avec des explications.&lt;/p&gt;</translation>
     </message>
@@ -2611,37 +2611,37 @@ Les recommandations ne sont pas dans la phrase de récupération. Pour les retro
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="49"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="47"/>
         <source>Endorse</source>
         <translation>Recommander</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="56"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="54"/>
         <source>Endorsements</source>
         <translation>Recommandations</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="66"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="64"/>
         <source>Exchange</source>
         <translation>Échanger</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="62"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="60"/>
         <source>Find</source>
         <translation>Trouver</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="39"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="37"/>
         <source>Me</source>
         <translation>Moi</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="42"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="40"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../app/vouch/gui/pages/catalog.py" line="73"/>
+        <location filename="../../app/vouch/gui/pages/catalog.py" line="71"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>

@@ -38,6 +38,9 @@ HEAVY = (
     "importlib.resources",  # the icons' folder is read directly where it is one
     "platformdirs",  # only when no folder is given
     "PySide6.QtNetwork",  # the one-window check, which a smoke test skips
+    "dataclasses",
+    "vouch.gui.workspace",  # the sidebar
+    "vouch.gui.dialogs.crash_dialog",  # built on the first crash
 )
 AT_UNLOCK_SCREEN = """
 import sys

@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 import vouch
@@ -47,6 +46,8 @@ def _file_or_link(value: str) -> Path | str:
     if looks_like_link(value):
         return value.strip()
     if value.startswith("file:"):
+        from PySide6.QtCore import QUrl
+
         local = QUrl(value).toLocalFile()
         if local:
             return Path(local)
@@ -134,7 +135,12 @@ class FileOpenHandler(QObject):
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        from PySide6.QtCore import QUrl  # loaded at the first such event (macOS only)
+        from PySide6.QtGui import QFileOpenEvent
+
+        if not isinstance(event, QFileOpenEvent):
             return False
         url = event.url()
         if url.scheme().lower() == "vouch":

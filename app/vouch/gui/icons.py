@@ -101,6 +101,7 @@ def icon(name: str) -> QIcon:
     return QIcon(_ThemedEngine(name))
 
 
+@cache  # one icon for the window, the locked screen and message boxes
 def app_icon() -> QIcon:
     result = QIcon()
     data = _svg_bytes("vouch")

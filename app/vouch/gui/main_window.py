@@ -33,7 +33,6 @@ from vouch.gui.pages.unlock import UnlockPage
 from vouch.gui.preferences import Preferences
 from vouch.gui.session import Session
 from vouch.gui.window_files import FileWindow
-from vouch.gui.workspace import Workspace
 from vouch.wallet import QuickUnlock, wallet_exists
 
 if TYPE_CHECKING:
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
     from vouch.gui.pages.me import MePage
     from vouch.gui.pages.people import PeoplePage
     from vouch.gui.pages.settings import SettingsPage
+    from vouch.gui.workspace import Workspace
 
 APP_NAME = "Vouch"
 EXCHANGE_SHORTCUT = "Ctrl+Shift+S"
@@ -136,6 +136,8 @@ class MainWindow(FileWindow):
     def workspace(self) -> Workspace:
         """The sidebar and the pages' stack, made the first time they are needed."""
         if self._workspace is None:
+            from vouch.gui.workspace import Workspace  # (and its sidebar) not at start-up
+
             workspace = Workspace(self.session)
             workspace.when_built(self._pages_built)
             workspace.nav.currentRowChanged.connect(self._page_changed)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from vouch.core.errors import VouchError
 
@@ -34,8 +34,7 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("Vouch", appauthor=False, roaming=True))
 
 
-@dataclass(frozen=True)
-class WalletFiles:
+class WalletFiles(NamedTuple):  # not a dataclass: `dataclasses` is not loaded at start-up
     home: Path
 
     @property

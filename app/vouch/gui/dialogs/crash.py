@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 import vouch
+
+if TYPE_CHECKING:  # built on the first crash: nothing of it is loaded at start-up
+    from vouch.gui.dialogs.crash_dialog import CrashDialog
 
 
 def crash_details(
@@ -30,39 +25,6 @@ def crash_details(
     return header + "\n\n" + "".join(lines)
 
 
-class CrashDialog(QDialog):
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Vouch ran into a problem"))
-        self.details = details
-        layout = QVBoxLayout(self)
-        text = QLabel(
-            self.tr(
-                "Something went wrong inside Vouch. This is a bug in Vouch, not something you "
-                "did.\nYour wallet is safe: nothing half-done was saved. You can copy the "
-                "details below and send them to the developers."
-            )
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        self.text = QPlainTextEdit(details)
-        self.text.setReadOnly(True)
-        self.text.setAccessibleName(self.tr("Error details"))
-        layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(
-            self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.copy_button.setToolTip(self.tr("Copy the error details to the clipboard"))
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
-
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details)
-
-
 _open_dialogs: list[CrashDialog] = []
 
 
@@ -74,6 +36,8 @@ def handle_exception(
     sys.stderr.write(details)
     if issubclass(exc_type, KeyboardInterrupt) or QApplication.instance() is None:
         return
+    from vouch.gui.dialogs.crash_dialog import CrashDialog
+
     dialog = CrashDialog(details, QApplication.activeWindow())
     _open_dialogs.append(dialog)
     dialog.finished.connect(lambda _r: _open_dialogs.remove(dialog))

@@ -4,8 +4,7 @@ any page module is imported, so the locked screen shows without loading what the
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
 PAGES = "Pages"  # the translation context of the page titles
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(NamedTuple):  # not a dataclass: `dataclasses` is not loaded at start-up
     key: str  # also the main window's attribute: `<key>_page`
     title: str  # English; translated in the "Pages" context
     icon_name: str
