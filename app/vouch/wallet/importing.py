@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -128,8 +129,6 @@ class BackgroundCheck:
     and waits for them to stop; nothing they did outlives the block."""
 
     def __init__(self, data: bytes | str) -> None:
-        import threading
-
         self._stop = threading.Event()
         self._outcome: CheckedImport | BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(data,), name="bundle-check")
