@@ -6,14 +6,16 @@ import argparse
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vouch.cli.base import Add, Output, open_wallet, person, person_argument
 from vouch.cli.guardians import import_share
+from vouch.core.records import InvalidItem
 from vouch.errors import InvalidBundle, InvalidInput, VouchError
 from vouch.wallet import (
     MAX_BUNDLE_BYTES,
     BackgroundCheck,
+    Wallet,
     looks_like_answer,
     looks_like_share,
     verify_document,
@@ -84,41 +86,73 @@ def cmd_import(args: argparse.Namespace) -> int:
             "This is a guardian's answer to a recovery request: use 'vouch recover finish FILE'."
         )
     # The bundle is checked while the passphrase is read and the key derived (see
-    # `BackgroundCheck`); a wrong passphrase stops the checks.
-    with BackgroundCheck(data) as checking, open_wallet(args) as wallet:
+    # `BackgroundCheck`), and stored as it is checked, in one transaction committed only if
+    # the whole bundle holds; a wrong passphrase stops the checks.
+    with BackgroundCheck(data, parts=not args.dry_run) as checking, open_wallet(args) as wallet:
         try:
-            preview = wallet.preview_checked(checking.result())
+            if args.dry_run:
+                preview = wallet.preview_checked(checking.result())
+                figures = _Figures(
+                    preview.presenter,
+                    len(preview.new),
+                    preview.duplicates,
+                    len(preview.revocations),
+                    preview.invalid,
+                    None,
+                )
+            else:
+                stored = wallet.import_while_checking(checking)
+                figures = _Figures(
+                    stored.presenter,
+                    stored.new,
+                    stored.duplicates,
+                    stored.revocations,
+                    stored.invalid,
+                    stored.added,
+                )
         except InvalidBundle as exc:
             detail = getattr(exc, "detail", "")
             if args.verbose and detail:
                 print(f"vouch: details: {detail}", file=sys.stderr)
             raise
-        summary: dict[str, Any] = {
-            "from": preview.presenter,
-            "new": len(preview.new),
-            "duplicates": preview.duplicates,
-            "revocations": len(preview.revocations),
-            "invalid": [asdict(i) for i in preview.invalid],
-            "dry_run": args.dry_run,
-        }
-        if not args.dry_run:
-            result = wallet.apply_import(preview)
-            summary["added"] = result.added
-        source = (
-            f"From {wallet.display_name(preview.presenter)}"
-            if preview.presenter
-            else "Unsigned (each credential checked on its own)"
-        )
-        text = (
-            f"{source}: {len(preview.new)} new, "
-            f"{preview.duplicates} duplicate, {len(preview.revocations)} revocations, "
-            f"{len(preview.invalid)} invalid."
-        )
-        for item in preview.invalid:
-            text += f"\n  invalid item {item.index + 1}: {item.reason}"
-        text += "\n(dry run: nothing was stored)" if args.dry_run else ""
-        Output(args.json).emit(summary, text)
+        _report_import(args, wallet, figures)
     return 0
+
+
+class _Figures(NamedTuple):
+    presenter: str | None
+    new: int
+    duplicates: int
+    revocations: int
+    invalid: tuple[InvalidItem, ...]
+    added: int | None  # None: a dry run
+
+
+def _report_import(args: argparse.Namespace, wallet: Wallet, figures: _Figures) -> None:
+    summary: dict[str, Any] = {
+        "from": figures.presenter,
+        "new": figures.new,
+        "duplicates": figures.duplicates,
+        "revocations": figures.revocations,
+        "invalid": [asdict(i) for i in figures.invalid],
+        "dry_run": args.dry_run,
+    }
+    if figures.added is not None:
+        summary["added"] = figures.added
+    source = (
+        f"From {wallet.display_name(figures.presenter)}"
+        if figures.presenter
+        else "Unsigned (each credential checked on its own)"
+    )
+    text = (
+        f"{source}: {figures.new} new, "
+        f"{figures.duplicates} duplicate, {figures.revocations} revocations, "
+        f"{len(figures.invalid)} invalid."
+    )
+    for item in figures.invalid:
+        text += f"\n  invalid item {item.index + 1}: {item.reason}"
+    text += "\n(dry run: nothing was stored)" if args.dry_run else ""
+    Output(args.json).emit(summary, text)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import gc
 import hashlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeAlias
 
@@ -147,6 +147,12 @@ class ItemChecks:
     (`workers`, started early by the caller, or started here); where none can run, its
     signatures are checked by a helper process (see `sigcheck`) while this one does the rest.
     Use as a context manager (it ends the processes it started).
+
+    `on_checked`, if given, receives every item's outcome exactly once, in bundle order, in
+    parts: with workers, each part as soon as it is checked (the workers then check every part
+    and this process only collects, so that it is free to store them meanwhile); otherwise all
+    at once from `finish`. The bundle's own proof has not been checked when a part arrives: a
+    caller that stores parts must undo that unless `finish` is reached and that proof holds.
     """
 
     def __init__(
@@ -156,10 +162,13 @@ class ItemChecks:
         progress: Progress | None = None,
         cancelled: Cancelled | None = None,
         workers: Workers | None = None,
+        on_checked: Callable[[CheckedItems], None] | None = None,
     ) -> None:
         self._items = items
         self._progress = progress
         self._cancelled = cancelled
+        self._on_checked = on_checked
+        self._delivered = False  # whether on_checked has been given the items
         big = len(items) >= MIN_ITEMS_FOR_WORKERS
         self._own_workers: Workers | None = None
         if big and (workers is None or workers.pool is None):
@@ -211,14 +220,10 @@ class ItemChecks:
         else:
             valid = self._signatures.results(self._cancelled)
             outcomes = [_outcome(first, valid) for first in self._passes]
-        result = CheckedItems([], [], [])
-        for outcome in outcomes:
-            if isinstance(outcome, CheckedStatement):
-                result.statements.append(outcome)
-            elif isinstance(outcome, CheckedRevocation):
-                result.revocations.append(outcome)
-            else:
-                result.invalid.append(outcome)
+        result = _sorted(outcomes)
+        if self._on_checked is not None and not self._delivered:
+            self._delivered = True
+            self._on_checked(result)
         if self._progress is not None:
             self._progress(len(self._items), len(self._items))
         return result
@@ -233,7 +238,15 @@ class ItemChecks:
             if self._progress is not None:
                 self._progress(counted[0], total)
 
-        self._whole = _WorkerChecks(self._items, self._pool).run(progress, self._cancelled)
+        deliver = None
+        if self._on_checked is not None:
+            on_checked = self._on_checked
+            self._delivered = True
+
+            def deliver(part: list[Checked]) -> None:
+                on_checked(_sorted([outcome for outcome, _ in part]))
+
+        self._whole = _WorkerChecks(self._items, self._pool).run(progress, self._cancelled, deliver)
         secured: list[SecuredBytes] = []
         for outcome, canonical in self._whole:
             if canonical is None and isinstance(outcome, InvalidItem):
@@ -256,6 +269,18 @@ Outcome: TypeAlias = CheckedStatement | CheckedRevocation | InvalidItem
 # An item's outcome and, unless the outcome carries it already, its canonical form (None: it
 # has none).
 Checked: TypeAlias = tuple[Outcome, bytes | None]
+
+
+def _sorted(outcomes: Iterable[Outcome]) -> CheckedItems:
+    result = CheckedItems([], [], [])
+    for outcome in outcomes:
+        if isinstance(outcome, CheckedStatement):
+            result.statements.append(outcome)
+        elif isinstance(outcome, CheckedRevocation):
+            result.revocations.append(outcome)
+        else:
+            result.invalid.append(outcome)
+    return result
 
 
 def check_whole(index: int, item: Any) -> Checked:
@@ -295,13 +320,14 @@ def allow_frozen_workers() -> None:
     _frozen_workers = True
 
 
-def worker_count() -> int:
-    """Worker processes for a big import: one per processor but the one this process uses."""
+def worker_count(*, beside_store: bool = False) -> int:
+    """Worker processes for a big import: one per processor but the one this process uses,
+    or one per processor when this process stores what they checked (see `ItemChecks`)."""
     if getattr(sys, "frozen", False) and not _frozen_workers:
         return 0
     if not getattr(sys, "frozen", False) and not sys.executable:
         return 0
-    return max(1, (os.cpu_count() or 1) - 1)
+    return max(1, (os.cpu_count() or 1) - (0 if beside_store else 1))
 
 
 class Workers:
@@ -322,9 +348,10 @@ class Workers:
                 self.close()
 
     @classmethod
-    def for_bundle(cls, size: int) -> Workers:
+    def for_bundle(cls, size: int, *, beside_store: bool = False) -> Workers:
         """Workers for a bundle of `size` bytes, if it may hold enough items to need them."""
-        return cls(worker_count() if size >= MIN_BYTES_FOR_WORKERS else 0)
+        big = size >= MIN_BYTES_FOR_WORKERS
+        return cls(worker_count(beside_store=beside_store) if big else 0)
 
     def __enter__(self) -> Workers:
         return self
@@ -358,15 +385,22 @@ class _WorkerChecks:
 
     The chunks are queued, in order, for the workers; this process takes them from the back
     (a chunk not yet started is taken back from the queue) until it reaches one that a worker
-    has started, then collects what the workers did. A worker that fails or cannot start
-    leaves its chunks to this process: the outcome never depends on the workers.
+    has started, then collects what the workers did. With `deliver`, this process checks
+    nothing itself but collects the chunks in order, handing each to `deliver` as it comes.
+    A worker that fails or cannot start leaves its chunks to this process: the outcome never
+    depends on the workers.
     """
 
     def __init__(self, items: list[Any], pool: ProcessPoolExecutor | None) -> None:
         self._items = items
         self._pool = pool
 
-    def run(self, progress: Callable[[int], None], cancelled: Cancelled | None) -> list[Checked]:
+    def run(
+        self,
+        progress: Callable[[int], None],
+        cancelled: Cancelled | None,
+        deliver: Callable[[list[Checked]], None] | None = None,
+    ) -> list[Checked]:
         starts = list(range(0, len(self._items), WORKER_CHUNK))
         done: dict[int, list[Checked]] = {}
         futures: dict[int, Future[list[Checked]]] = {}
@@ -377,7 +411,7 @@ class _WorkerChecks:
                     futures[start] = self._pool.submit(check_chunk, start, chunk)
             except RuntimeError:  # the pool broke while being filled
                 pass
-        for start in reversed(starts):
+        for start in reversed(starts if deliver is None else []):
             future = futures.get(start)
             if future is not None and not future.cancel():
                 break  # a worker has it, and every chunk before it
@@ -388,6 +422,8 @@ class _WorkerChecks:
             if start not in done:
                 done[start] = self._collect(start, futures.get(start), cancelled)
                 progress(len(done[start]))
+            if deliver is not None:
+                deliver(done[start])
         return [checked for start in starts for checked in done[start]]
 
     def _collect(

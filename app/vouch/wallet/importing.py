@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import gc
+import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -106,13 +107,26 @@ class CheckedImport:
 
 
 def check_bundle(
-    data: bytes | str, progress: Progress | None, cancelled: Cancelled | None
+    data: bytes | str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    on_checked: Callable[[CheckedItems], None] | None = None,
 ) -> CheckedImport:
+    """Both layers for every item, and the bundle's own proof. `on_checked` receives the
+    items' outcomes in parts, before that proof is checked (see `ItemChecks`)."""
     # Worker processes start before the bundle is parsed, so that their start-up overlaps it.
-    with without_collector_passes(), Workers.for_bundle(len(data)) as workers:
+    beside_store = on_checked is not None
+    with (
+        without_collector_passes(),
+        Workers.for_bundle(len(data), beside_store=beside_store) as workers,
+    ):
         opened = bundles.open_bundle(data)
         with ItemChecks(
-            opened.items, progress=progress, cancelled=cancelled, workers=workers
+            opened.items,
+            progress=progress,
+            cancelled=cancelled,
+            workers=workers,
+            on_checked=on_checked,
         ) as checks:
             # The holder's proof is checked before waiting for the items' signatures, which a
             # helper process may still be checking (the two need the same canonical forms).
@@ -125,20 +139,38 @@ class BackgroundCheck:
     else to do first: the command line derives the wallet's key (Argon2id, in C, without the
     interpreter's lock) while the bundle is parsed and checked, as the checks need no store.
 
+    With `parts=True`, the items' outcomes can also be taken as they are checked (`parts()`),
+    so that they are stored while later ones are checked (`store_while_checking`).
+
     Leaving the `with` block before `result()` (a wrong passphrase, say) cancels the checks
     and waits for them to stop; nothing they did outlives the block."""
 
-    def __init__(self, data: bytes | str) -> None:
+    def __init__(self, data: bytes | str, *, parts: bool = False) -> None:
         self._stop = threading.Event()
         self._outcome: CheckedImport | BaseException | None = None
+        self._parts: queue.SimpleQueue[CheckedItems | None] | None = (
+            queue.SimpleQueue() if parts else None
+        )
         self._thread = threading.Thread(target=self._run, args=(data,), name="bundle-check")
         self._thread.start()
 
     def _run(self, data: bytes | str) -> None:
+        on_checked = self._parts.put if self._parts is not None else None
         try:
-            self._outcome = check_bundle(data, None, self._stop.is_set)
+            self._outcome = check_bundle(data, None, self._stop.is_set, on_checked)
         except BaseException as exc:  # handed to the caller by result()
             self._outcome = exc
+        finally:
+            if self._parts is not None:
+                self._parts.put(None)
+
+    def parts(self) -> Iterator[CheckedItems]:
+        """Every item's outcome once, in bundle order and in parts, as they are checked; the
+        bundle's own proof is known only from `result()`, after the last part."""
+        if self._parts is None:
+            raise ValueError("this check was started without parts=True")
+        while (part := self._parts.get()) is not None:
+            yield part
 
     def result(self) -> CheckedImport:
         """The checked bundle, once the checks are done; their error if they failed."""
@@ -192,71 +224,131 @@ REUSED_STATEMENT_ID = "Its issuer already used this id for another statement."
 REUSED_REVOCATION_ID = "Its issuer already used this id for another revocation."
 
 
+class _Comparison:
+    """Sorts checked credentials into new, duplicate and refused against what the store holds
+    and what came before them in the same bundle (given in bundle order, whole or in parts).
+
+    A revocation is kept even when no statement of its issuer with that id is known yet (it
+    may arrive later); it only ever applies to its own issuer's statement, so one naming
+    someone else's statement changes nothing."""
+
+    def __init__(self, conn: Connection, me: str) -> None:
+        self._known = _Known.load(conn)
+        self._me = me
+        self._seen_statements: dict[tuple[str, str], bytes] = {}
+        self._seen_revocations: dict[tuple[str, str], bytes] = {}
+        self.duplicates = 0
+        self.invalid: list[InvalidItem] = []
+
+    def new_statements(self, checked: list[CheckedStatement]) -> list[CheckedStatement]:
+        new: list[CheckedStatement] = []
+        known, seen = self._known, self._seen_statements
+        for item in checked:
+            st = item.statement
+            key = (st.issuer, st.id)
+            if item.doc_hash in known.statements or seen.get(key) == item.doc_hash:
+                self.duplicates += 1
+                continue
+            if key in known.statement_keys or key in seen:
+                self.invalid.append(InvalidItem(item.index, st.id, REUSED_STATEMENT_ID))
+                continue
+            seen[key] = item.doc_hash
+            new.append(item)
+        return new
+
+    def record(self, item: CheckedStatement) -> Endorsement:
+        st = item.statement
+        return statement_record(st, item.document, default_audience(st.issuer, self._me), self._me)
+
+    def new_revocations(self, checked: list[CheckedRevocation]) -> list[Revocation]:
+        new: list[Revocation] = []
+        known, seen = self._known, self._seen_revocations
+        for item in checked:
+            rv = item.revocation
+            key = (rv.issuer, rv.id)
+            if item.doc_hash in known.revocations or seen.get(key) == item.doc_hash:
+                self.duplicates += 1
+                continue
+            if key in known.revocation_keys or key in seen:
+                self.invalid.append(InvalidItem(item.index, rv.id, REUSED_REVOCATION_ID))
+                continue
+            seen[key] = item.doc_hash
+            new.append(
+                Revocation(rv.id, rv.issuer, rv.target_id, rv.reason, rv.effective, item.document)
+            )
+        return new
+
+    def sorted_invalid(self) -> tuple[InvalidItem, ...]:
+        return tuple(sorted(self.invalid, key=lambda i: i.index))
+
+
 def preview_checked(conn: Connection, me: str, checked: CheckedImport) -> ImportPreview:
     """What storing these checked credentials would do (the store is only read)."""
     with without_collector_passes():
-        known = _Known.load(conn)
-        invalid = list(checked.items.invalid)
-        new, duplicates = _new_statements(checked.items.statements, known, me, invalid)
-        revocations, repeated = _new_revocations(checked.items.revocations, known, invalid)
+        comparison = _Comparison(conn, me)
+        comparison.invalid += checked.items.invalid
+        new = [comparison.record(i) for i in comparison.new_statements(checked.items.statements)]
+        revocations = comparison.new_revocations(checked.items.revocations)
     issuers = tuple(sorted({e.issuer for e in new} | {r.issuer for r in revocations}))
     return ImportPreview(
         presenter=checked.presenter,
         new=tuple(new),
-        duplicates=duplicates + repeated,
+        duplicates=comparison.duplicates,
         revocations=tuple(revocations),
-        invalid=tuple(sorted(invalid, key=lambda i: i.index)),
+        invalid=comparison.sorted_invalid(),
         issuers=issuers,
     )
 
 
-def _new_statements(
-    checked: list[CheckedStatement], known: _Known, me: str, invalid: list[InvalidItem]
-) -> tuple[list[Endorsement], int]:
-    new: list[Endorsement] = []
-    duplicates = 0
-    seen: dict[tuple[str, str], bytes] = {}
-    for item in checked:
-        st = item.statement
-        key = (st.issuer, st.id)
-        if item.doc_hash in known.statements or seen.get(key) == item.doc_hash:
-            duplicates += 1
-            continue
-        if key in known.statement_keys or key in seen:
-            invalid.append(InvalidItem(item.index, st.id, REUSED_STATEMENT_ID))
-            continue
-        seen[key] = item.doc_hash
-        audience = default_audience(st.issuer, me)
-        new.append(statement_record(st, item.document, audience, me))
-    return new, duplicates
+@dataclass(frozen=True)
+class StoredImport:
+    """What `store_while_checking` did, in the figures of a preview and its result."""
+
+    presenter: str | None
+    new: int  # new statements, as a preview counts them
+    duplicates: int  # as a preview counts them
+    revocations: int  # new revocations
+    invalid: tuple[InvalidItem, ...]
+    added: int
+    revocations_applied: int
 
 
-def _new_revocations(
-    checked: list[CheckedRevocation], known: _Known, invalid: list[InvalidItem]
-) -> tuple[list[Revocation], int]:
-    """New revocations, and how many were known already.
+def store_while_checking(database: Database, me: str, checking: BackgroundCheck) -> StoredImport:
+    """Store a bundle's items part by part as they are checked, in one transaction that is
+    committed only once the bundle's own proof holds (`checking.result()`), and rolled back
+    otherwise: a bundle that fails its proof leaves the store as it was, as with a preview
+    followed by `apply_preview`, and the outcome is the same item for item."""
+    now = time.time()
+    new = revocations = added = applied = 0
+    with without_collector_passes(), database.transaction() as conn:
+        comparison = _Comparison(conn, me)
+        for part in checking.parts():
+            comparison.invalid += part.invalid
+            statements = comparison.new_statements(part.statements)
+            rows = [
+                queries.statement_row(comparison.record(i), i.doc_hash, now) for i in statements
+            ]
+            added += queries.insert_statements(conn, rows)
+            revoking = comparison.new_revocations(part.revocations)
+            applied += _store_revocations(conn, revoking)
+            new, revocations = new + len(statements), revocations + len(revoking)
+        presenter = checking.result().presenter  # raises (and rolls back) if the proof fails
+        queries.apply_revocations(conn)
+    invalid = comparison.sorted_invalid()
+    return StoredImport(presenter, new, comparison.duplicates, revocations, invalid, added, applied)
 
-    A revocation is kept even when no statement of its issuer with that id is known yet (it
-    may arrive later); it only ever applies to its own issuer's statement, so one naming
-    someone else's statement changes nothing.
-    """
-    result: list[Revocation] = []
-    duplicates = 0
-    seen: dict[tuple[str, str], bytes] = {}
-    for item in checked:
-        rv = item.revocation
-        key = (rv.issuer, rv.id)
-        if item.doc_hash in known.revocations or seen.get(key) == item.doc_hash:
-            duplicates += 1
-            continue
-        if key in known.revocation_keys or key in seen:
-            invalid.append(InvalidItem(item.index, rv.id, REUSED_REVOCATION_ID))
-            continue
-        seen[key] = item.doc_hash
-        result.append(
-            Revocation(rv.id, rv.issuer, rv.target_id, rv.reason, rv.effective, item.document)
-        )
-    return result, duplicates
+
+def _store_statements(conn: Connection, statements: Sequence[Endorsement], now: float) -> int:
+    rows = [queries.statement_row(e, document_hash(e.document.encode()), now) for e in statements]
+    return queries.insert_statements(conn, rows)
+
+
+def _store_revocations(conn: Connection, revocations: Iterable[Revocation]) -> int:
+    applied = 0
+    for revocation in revocations:
+        doc_hash = document_hash(revocation.document.encode())
+        applied += int(queries.insert_revocation(conn, revocation, doc_hash))
+    return applied
 
 
 def apply_preview(
@@ -271,17 +363,11 @@ def apply_preview(
     with without_collector_passes(), database.transaction() as conn:
         for start in range(0, len(preview.new), BATCH):
             _checkpoint(start, total, progress, cancelled)
-            chunk = preview.new[start : start + BATCH]
-            rows = [
-                queries.statement_row(e, document_hash(e.document.encode()), now) for e in chunk
-            ]
-            added += queries.insert_statements(conn, rows)
+            added += _store_statements(conn, preview.new[start : start + BATCH], now)
         applied = 0
-        for index, revocation in enumerate(preview.revocations):
-            if index % BATCH == 0:
-                _checkpoint(len(preview.new) + index, total, progress, cancelled)
-            doc_hash = document_hash(revocation.document.encode())
-            applied += int(queries.insert_revocation(conn, revocation, doc_hash))
+        for start in range(0, len(preview.revocations), BATCH):
+            _checkpoint(len(preview.new) + start, total, progress, cancelled)
+            applied += _store_revocations(conn, preview.revocations[start : start + BATCH])
         queries.apply_revocations(conn)
         _checkpoint(total, total, progress, cancelled)
     skipped = len(preview.new) - added

@@ -15,11 +15,14 @@ from vouch.core.store import queries
 from vouch.exchange import bundle as bundles
 from vouch.wallet.core import WalletCore, serialised
 from vouch.wallet.importing import (
+    BackgroundCheck,
     CheckedImport,
+    StoredImport,
     apply_preview,
     check_bundle,
     check_documents,
     preview_checked,
+    store_while_checking,
 )
 from vouch.wallet.statements import resolve_statement
 
@@ -92,6 +95,15 @@ class TransferUseCases(WalletCore):
     def preview_checked(self, checked: CheckedImport) -> ImportPreview:
         """`preview_import` for a bundle checked already (see `BackgroundCheck`)."""
         return self._preview(checked)
+
+    @serialised
+    def import_while_checking(self, checking: BackgroundCheck) -> StoredImport:
+        """Store a bundle's items as they are checked (`BackgroundCheck(data, parts=True)`),
+        committed only if the whole bundle holds (see `store_while_checking`)."""
+        try:
+            return store_while_checking(self._database, self.did, checking)
+        finally:
+            self._changes += 1
 
     @serialised
     def import_data(self, data: bytes | str) -> ImportResult:
