@@ -256,6 +256,13 @@ class _Comparison:
             new.append(item)
         return new
 
+    def row(self, item: CheckedStatement, now: float) -> tuple[Any, ...]:
+        """The store's row of a new statement (the same as `record`'s)."""
+        audience = default_audience(item.statement.issuer, self._me)
+        return queries.new_statement_row(
+            item.statement, audience, item.document, item.doc_hash, now
+        )
+
     def record(self, item: CheckedStatement) -> Endorsement:
         st = item.statement
         return statement_record(st, item.document, default_audience(st.issuer, self._me), self._me)
@@ -325,9 +332,7 @@ def store_while_checking(database: Database, me: str, checking: BackgroundCheck)
         for part in checking.parts():
             comparison.invalid += part.invalid
             statements = comparison.new_statements(part.statements)
-            rows = [
-                queries.statement_row(comparison.record(i), i.doc_hash, now) for i in statements
-            ]
+            rows = [comparison.row(item, now) for item in statements]
             added += queries.insert_statements(conn, rows)
             revoking = comparison.new_revocations(part.revocations)
             applied += _store_revocations(conn, revoking)

@@ -22,6 +22,7 @@ from support.cli import run_vouch
 from vouch.core import credentials as creds
 from vouch.core.errors import InvalidBundle
 from vouch.core.records import EndorsementFilter, Level
+from vouch.core.store import queries
 from vouch.exchange import bundle as bundles
 from vouch.exchange import importing
 from vouch.wallet import BackgroundCheck, Wallet
@@ -212,3 +213,27 @@ def test_the_command_line_reports_a_streamed_import_like_a_dry_run(
     assert (stored.pop("dry_run"), previewed.pop("dry_run")) == (False, True)
     assert stored == previewed
     assert len(json.loads(run_vouch("--json", "list", wallet=home).stdout)) == 7
+
+
+def test_a_checked_statement_is_stored_as_its_record_would_be(
+    alice: Wallet, bob: Wallet, mallory: Wallet
+) -> None:
+    """The streamed import writes rows straight from the checked statements; they must be the
+    rows of the records a preview shows (an endorsement and a caution, each audience)."""
+    documents = [
+        alice.endorse(bob.did, "plumbing", 3, comment="Fixed the boiler").document,
+        alice.caution(mallory.did, "childcare", reason="Left the children alone").document,
+    ]
+    for document in documents:
+        checked = importing.check_item(0, json.loads(document))
+        assert isinstance(checked, importing.CheckedStatement)
+        for me in (alice.did, bob.did):
+            audience = wallet_importing.default_audience(checked.statement.issuer, me)
+            record = wallet_importing.statement_record(
+                checked.statement, checked.document, audience, me
+            )
+            expected = queries.statement_row(record, checked.doc_hash, 1.5e9)
+            row = queries.new_statement_row(
+                checked.statement, audience, checked.document, checked.doc_hash, 1.5e9
+            )
+            assert row == expected

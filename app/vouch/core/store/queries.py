@@ -7,7 +7,7 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vouch.core.records import (
     Audience,
@@ -22,6 +22,9 @@ from vouch.core.records import (
     Verification,
 )
 from vouch.core.store.db import Connection
+
+if TYPE_CHECKING:
+    from vouch.core.credentials import Statement
 
 _STATEMENT_COLUMNS = (
     "id, kind, issuer, subject, scope, level, comment, reason, valid_from, valid_until, "
@@ -132,6 +135,32 @@ def statement_row(record: Endorsement, doc_hash: bytes, added_at: float) -> tupl
         record.audience.value,
         doc_hash,
         record.document,
+        added_at,
+    )
+
+
+def new_statement_row(
+    statement: Statement, audience: Audience, document: str, doc_hash: bytes, added_at: float
+) -> tuple[Any, ...]:
+    """`statement_row` of a statement just checked (not revoked), without building its
+    `Endorsement` first: a big import stores tens of thousands of these."""
+    level = statement.level
+    return (
+        statement.id,
+        statement.kind.value,
+        statement.issuer,
+        statement.subject,
+        statement.scope,
+        int(level) if level is not None else None,
+        statement.comment,
+        statement.reason,
+        statement.valid_from.timestamp(),
+        statement.valid_until.timestamp(),
+        None,
+        "",
+        audience.value,
+        doc_hash,
+        document,
         added_at,
     )
 
