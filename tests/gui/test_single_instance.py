@@ -22,7 +22,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from vouch.core.records import Level
-from vouch.gui.app import Request, parse_args, request_for, start_window
+from vouch.gui import app as gui_app
+from vouch.gui.app import FileOpenHandler, Request, parse_args, request_for, start_window
 from vouch.gui.dialogs.contact import AddContactDialog
 from vouch.gui.dialogs.import_dialog import ImportDialog
 from vouch.gui.main_window import MainWindow
@@ -268,12 +269,26 @@ def test_smoke_start_fails_when_there_is_no_wallet(
     assert not Wallet.exists(tmp_path / "none")
 
 
+@pytest.mark.parametrize("file_open_events", [False, True])
+def test_file_open_events_are_watched_only_where_the_os_sends_them(
+    qtbot: QtBot, wallet_home: Path, monkeypatch: pytest.MonkeyPatch, file_open_events: bool
+) -> None:
+    assert gui_app.FILE_OPEN_EVENTS is (sys.platform == "darwin")  # macOS sends them
+    monkeypatch.setattr(gui_app, "FILE_OPEN_EVENTS", file_open_events)
+    window = start_window(wallet_home, Request("show"), None)
+    qtbot.addWidget(window)
+    assert len(window.findChildren(FileOpenHandler)) == int(file_open_events)
+    window.close()
+
+
 def test_file_open_events_from_the_os_open_files_and_links(
     qtbot: QtBot, first: tuple[MainWindow, InstanceServer], tmp_path: Path
 ) -> None:
     window, _server = first
     app = QApplication.instance()
     assert app is not None
+    if not window.findChildren(FileOpenHandler):  # start_window installs it on macOS only
+        app.installEventFilter(FileOpenHandler(window))
     ana = make_peer(tmp_path / "ana")
     ana.endorse(window.session.wallet.did, "baking", Level.STRONGLY)
     path = tmp_path / "from-ana.vouch"

@@ -9,6 +9,7 @@ import pytest
 from gui_helpers import PASSPHRASE, open_window, unlock
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -72,6 +73,26 @@ def test_idle_lock(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.session.locked, timeout=5_000):
         pass
     assert window.central.currentWidget() is window.unlock_page
+
+
+def test_input_postpones_the_idle_lock_and_is_watched_only_while_unlocked(
+    qtbot: QtBot, wallet_home: Path
+) -> None:
+    window = open_window(qtbot, wallet_home)
+    assert not window.idle.watching  # the locked screen has nothing to lock
+    unlock(qtbot, window)
+    assert window.idle.watching and window.idle.active
+    window.idle.set_minutes(1)
+    window.idle.restart()
+    window.idle._timer.start(5_000)  # as if 55 s had gone by without input
+    assert window.idle.remaining_ms <= 6_000  # (a coarse timer: within 5 %)
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_Shift)
+    assert window.idle.remaining_ms > 50_000  # a key press starts the minute again
+    window.lock_action.trigger()
+    assert not window.session.is_unlocked
+    assert not window.idle.watching and not window.idle.active
+    QTest.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Shift)
+    assert not window.idle.active  # the control: unwatched, input starts nothing
 
 
 def test_idle_setting_from_settings_page(qtbot: QtBot, window: MainWindow) -> None:

@@ -35,6 +35,10 @@ ORGANISATION = "Vouch"
 APPLICATION = "Vouch"
 SMOKE_ENV = "VOUCH_SMOKE_QUIT"
 SMOKE_NOT_LOCKED = 3
+# Only macOS hands a running app the files and links opened from Finder or a browser, as
+# events; elsewhere they come as a later launch's arguments. The filter that catches them sees
+# every event of the app (a call into Python each), so it is installed only where needed.
+FILE_OPEN_EVENTS = sys.platform == "darwin"
 _IMPORTED = time.monotonic()
 
 
@@ -160,7 +164,7 @@ def start_window(home: Path, request: Request, server: InstanceServer | None) ->
 
     window = MainWindow(home, os_unlock=QuickUnlock())  # this platform's OS unlock
     app = QApplication.instance()
-    if app is not None:
+    if app is not None and FILE_OPEN_EVENTS:
         app.installEventFilter(FileOpenHandler(window))
     if server is not None:
         server.setParent(window)

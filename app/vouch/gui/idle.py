@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 
 _ACTIVITY = frozenset(
     {
@@ -16,7 +16,11 @@ _ACTIVITY = frozenset(
 
 
 class IdleWatcher(QObject):
-    """Watches the application's input events; emits `idle` after `minutes` of none."""
+    """Watches the application's input events; emits `idle` after `minutes` of none.
+
+    It watches only while its timer runs (an unlocked wallet with idle locking on): an
+    application-wide event filter is a call into Python for every event of the app, and the
+    first calls make PySide create Python types for many of Qt's classes (8 ms of a start)."""
 
     idle = Signal()
 
@@ -26,6 +30,7 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
         self._msecs = 0
+        self._watching = False
 
     def set_minutes(self, minutes: float) -> None:
         """0 turns idle locking off."""
@@ -34,12 +39,34 @@ class IdleWatcher(QObject):
 
     def restart(self) -> None:
         if self._msecs > 0:
+            self._watch(True)
             self._timer.start(self._msecs)
         else:
-            self._timer.stop()
+            self.stop()
 
     def stop(self) -> None:
         self._timer.stop()
+        self._watch(False)
+
+    @property
+    def remaining_ms(self) -> int:
+        """Milliseconds left before `idle` (-1 when the timer does not run)."""
+        return self._timer.remainingTime()
+
+    @property
+    def watching(self) -> bool:
+        """Whether it sees the application's events now."""
+        return self._watching
+
+    def _watch(self, on: bool) -> None:
+        app = QCoreApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     @property
     def active(self) -> bool:

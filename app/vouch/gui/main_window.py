@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QListWidget,
     QMessageBox,
@@ -108,10 +107,7 @@ class MainWindow(FileWindow):
         self.setCentralWidget(self.central)
         self.auto_backup: AutoBackup | None = None  # from the first unlock on
 
-        self.idle = IdleWatcher(self)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self.idle)
+        self.idle = IdleWatcher(self)  # watches from the unlock on
         self.idle.idle.connect(self.lock)
         self._build_actions()
         self._wire()
@@ -490,6 +486,4 @@ class MainWindow(FileWindow):
             self.exchange_page.stop()
         worker.cancel_all()
         worker.wait_for_all()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.idle.stop()  # (stopped above already, unless the lock restarted it)
