@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from gui_helpers import PASSPHRASE, make_peer
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QProxyStyle,
     QStyle,
     QWidget,
 )
@@ -40,6 +42,7 @@ from vouch.gui.dialogs.restore_backup import RestoreBackupDialog
 from vouch.gui.dialogs.statement import CautionDialog, RevokeDialog
 from vouch.gui.main_window import MainWindow
 from vouch.gui.pages.base import MutedLabel
+from vouch.gui.style import VouchStyle
 from vouch.gui.theme import apply_theme
 from vouch.gui.widgets.qr import MAX_QR_BYTES
 
@@ -470,15 +473,35 @@ def test_the_sidebar_keeps_whole_names_at_730_pixels(
         assert nav.visualItemRect(item).width() >= needed, item.text()
 
 
+class _ButtonsHaveIcons(QProxyStyle):
+    """A platform style that puts icons on dialog buttons."""
+
+    def styleHint(self, hint: Any, *args: Any) -> int:
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return int(super().styleHint(hint, *args))
+
+
 def test_dialog_buttons_carry_no_stock_icons_and_boxes_use_the_app_icons(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     style = _app().style()
-    assert not style.styleHint(QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons)
     dialog = AddContactDialog(window.session, window)
     box = dialog.findChild(QDialogButtonBox)
     assert box is not None
     assert all(b.icon().isNull() for b in box.buttons())
+    # Where the platform puts icons on dialog buttons (as KDE does), the app's style still
+    # gives none; the control is that platform's style alone, whose buttons carry icons.
+    buttons = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    for styled, with_icons in (
+        (_ButtonsHaveIcons(), True),
+        (VouchStyle(_ButtonsHaveIcons()), False),
+    ):
+        shown = QDialogButtonBox()
+        shown.setStyle(styled)
+        shown.setStandardButtons(buttons)
+        assert [not b.icon().isNull() for b in shown.buttons()] == [with_icons, with_icons]
+        shown.deleteLater()
     warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     assert not warning.isNull() and warning.name() == ""  # not a theme (fallback) icon
 
