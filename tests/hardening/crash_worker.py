@@ -32,7 +32,7 @@ from typing import Any
 
 from vouch.core.store import db as store_db
 from vouch.exchange.p2p.service import serve, sync_with
-from vouch.wallet import Wallet
+from vouch.wallet import BackgroundCheck, Wallet
 from vouch.wallet.sync import WalletSyncStore
 
 Marker = Callable[[str], None]
@@ -85,6 +85,17 @@ def run_import(command: dict[str, Any], mark: Marker) -> None:
     mark("reported")
 
 
+def run_import_streamed(command: dict[str, Any], mark: Marker) -> None:
+    """What `vouch import` does: the items stored as they are checked, one transaction."""
+    data = _bundle(command["bundle"])
+    with (
+        BackgroundCheck(data, parts=True) as checking,
+        Wallet.open(Path(command["home"]), command["passphrase"]) as wallet,
+    ):
+        wallet.import_while_checking(checking)
+    mark("reported")
+
+
 def run_sync(command: dict[str, Any], mark: Marker) -> None:
     with Wallet.open(Path(command["home"]), command["passphrase"]) as wallet:
         asyncio.run(sync_with(WalletSyncStore(wallet), "127.0.0.1", int(command["port"])))
@@ -100,6 +111,7 @@ def run_passphrase(command: dict[str, Any], mark: Marker) -> None:
 
 OPERATIONS: dict[str, Callable[[dict[str, Any], Marker], None]] = {
     "import": run_import,
+    "import-streamed": run_import_streamed,
     "sync": run_sync,
     "passphrase": run_passphrase,
 }

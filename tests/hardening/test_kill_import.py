@@ -28,6 +28,7 @@ from vouch.core.identity import Identity
 from vouch.wallet import Wallet
 
 RUNS = crash_runs(100)
+STREAMED_RUNS = crash_runs(40)
 BEFORE = 40  # statements the wallet holds before the import
 STATEMENTS = 1200
 REVOCATIONS = 120
@@ -68,13 +69,21 @@ def import_problems(home: Path) -> list[str]:
 
 
 @pytest.mark.timeout(max(300, RUNS * 3))
+@pytest.mark.parametrize(
+    ("op", "runs"),
+    [("import", RUNS), ("import-streamed", STREAMED_RUNS)],
+    ids=["preview-then-apply", "stored-as-checked"],
+)
 def test_kill_during_a_large_import_leaves_none_or_all(
-    fork_server: ForkServer, import_setup: ImportSetup, tmp_path: Path
+    fork_server: ForkServer, import_setup: ImportSetup, tmp_path: Path, op: str, runs: int
 ) -> None:
+    """Both ways of importing: a preview then `apply_import` (the app), and the items stored
+    as they are checked (`vouch import`, `Wallet.import_while_checking`)."""
+
     def run(name: str, delay: float | None) -> tuple[Path, dict[str, Any]]:
         home = copy_wallet(import_setup.template, tmp_path / name)
         answer = fork_server.run(
-            op="import",
+            op=op,
             home=str(home),
             bundle=str(import_setup.bundle),
             passphrase=PASSPHRASE,
@@ -91,8 +100,8 @@ def test_kill_during_a_large_import_leaves_none_or_all(
         assert open_and_inspect(home, PASSPHRASE).statements == BEFORE + STATEMENTS
     timing = Timing.measure(measured)
 
-    tally = Tally("import", timing=timing)
-    for n in range(RUNS):
+    tally = Tally(op, timing=timing)
+    for n in range(runs):
         seed = BASE_SEED + n
         home, answer = run(f"run-{n}", tally.delay(random.Random(seed)))
         if tally.add(answer, import_problems(home), seed):
