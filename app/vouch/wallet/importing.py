@@ -241,19 +241,13 @@ class _Comparison:
         self.invalid: list[InvalidItem] = []
 
     def new_statements(self, checked: list[CheckedStatement]) -> list[CheckedStatement]:
+        known = self._known
+        held = (known.statements, known.statement_keys, self._seen_statements)
         new: list[CheckedStatement] = []
-        known, seen = self._known, self._seen_statements
         for item in checked:
-            st = item.statement
-            key = (st.issuer, st.id)
-            if item.doc_hash in known.statements or seen.get(key) == item.doc_hash:
-                self.duplicates += 1
-                continue
-            if key in known.statement_keys or key in seen:
-                self.invalid.append(InvalidItem(item.index, st.id, REUSED_STATEMENT_ID))
-                continue
-            seen[key] = item.doc_hash
-            new.append(item)
+            key = (item.statement.issuer, item.statement.id)
+            if self._is_new(item.index, key, item.doc_hash, held, REUSED_STATEMENT_ID):
+                new.append(item)
         return new
 
     def row(self, item: CheckedStatement, now: float) -> tuple[Any, ...]:
@@ -268,22 +262,37 @@ class _Comparison:
         return statement_record(st, item.document, default_audience(st.issuer, self._me), self._me)
 
     def new_revocations(self, checked: list[CheckedRevocation]) -> list[Revocation]:
+        known = self._known
+        held = (known.revocations, known.revocation_keys, self._seen_revocations)
         new: list[Revocation] = []
-        known, seen = self._known, self._seen_revocations
         for item in checked:
             rv = item.revocation
             key = (rv.issuer, rv.id)
-            if item.doc_hash in known.revocations or seen.get(key) == item.doc_hash:
-                self.duplicates += 1
-                continue
-            if key in known.revocation_keys or key in seen:
-                self.invalid.append(InvalidItem(item.index, rv.id, REUSED_REVOCATION_ID))
-                continue
-            seen[key] = item.doc_hash
-            new.append(
-                Revocation(rv.id, rv.issuer, rv.target_id, rv.reason, rv.effective, item.document)
-            )
+            if self._is_new(item.index, key, item.doc_hash, held, REUSED_REVOCATION_ID):
+                revocation = (rv.id, rv.issuer, rv.target_id, rv.reason, rv.effective)
+                new.append(Revocation(*revocation, item.document))
         return new
+
+    def _is_new(
+        self,
+        index: int,
+        key: tuple[str, str],
+        doc_hash: bytes,
+        held: tuple[set[bytes], set[tuple[str, str]], dict[tuple[str, str], bytes]],
+        reused: str,
+    ) -> bool:
+        """Whether the item `key` (issuer, id) is new; counted as a duplicate, or refused
+        when its issuer's id already names another document. `held`: the store's document
+        hashes and keys, and what this bundle has shown so far."""
+        hashes, keys, seen = held
+        if doc_hash in hashes or seen.get(key) == doc_hash:
+            self.duplicates += 1
+            return False
+        if key in keys or key in seen:
+            self.invalid.append(InvalidItem(index, key[1], reused))
+            return False
+        seen[key] = doc_hash
+        return True
 
     def sorted_invalid(self) -> tuple[InvalidItem, ...]:
         return tuple(sorted(self.invalid, key=lambda i: i.index))
