@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 from vouch.cli.base import Add, Output, open_wallet, person, person_argument
 from vouch.cli.guardians import import_share
+from vouch.cli.progress import TerminalProgress
 from vouch.core.records import InvalidItem
 from vouch.errors import InvalidBundle, InvalidInput, VouchError
 from vouch.wallet import (
@@ -101,7 +102,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                     None,
                 )
             else:
-                stored = wallet.import_while_checking(checking)
+                shown = TerminalProgress("Checking and storing")
+                try:
+                    stored = wallet.import_while_checking(checking, progress=shown)
+                finally:
+                    shown.done()
                 figures = _Figures(
                     stored.presenter,
                     stored.new,

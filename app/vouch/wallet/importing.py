@@ -148,6 +148,7 @@ class BackgroundCheck:
     def __init__(self, data: bytes | str, *, parts: bool = False) -> None:
         self._stop = threading.Event()
         self._outcome: CheckedImport | BaseException | None = None
+        self._total = 0  # items in the bundle, once it is parsed
         self._parts: queue.SimpleQueue[CheckedItems | None] | None = (
             queue.SimpleQueue() if parts else None
         )
@@ -157,12 +158,20 @@ class BackgroundCheck:
     def _run(self, data: bytes | str) -> None:
         on_checked = self._parts.put if self._parts is not None else None
         try:
-            self._outcome = check_bundle(data, None, self._stop.is_set, on_checked)
+            self._outcome = check_bundle(data, self._note, self._stop.is_set, on_checked)
         except BaseException as exc:  # handed to the caller by result()
             self._outcome = exc
         finally:
             if self._parts is not None:
                 self._parts.put(None)
+
+    def _note(self, done: int, total: int) -> None:
+        self._total = total
+
+    @property
+    def total(self) -> int:
+        """How many items the bundle holds (0 until it has been parsed)."""
+        return self._total
 
     def parts(self) -> Iterator[CheckedItems]:
         """Every item's outcome once, in bundle order and in parts, as they are checked; the
@@ -329,16 +338,21 @@ class StoredImport:
     revocations_applied: int
 
 
-def store_while_checking(database: Database, me: str, checking: BackgroundCheck) -> StoredImport:
+def store_while_checking(
+    database: Database, me: str, checking: BackgroundCheck, progress: Progress | None = None
+) -> StoredImport:
     """Store a bundle's items part by part as they are checked, in one transaction that is
     committed only once the bundle's own proof holds (`checking.result()`), and rolled back
     otherwise: a bundle that fails its proof leaves the store as it was, as with a preview
     followed by `apply_preview`, and the outcome is the same item for item."""
     now = time.time()
-    new = revocations = added = applied = 0
+    new = revocations = added = applied = received = 0
     with without_collector_passes(), database.transaction() as conn:
         comparison = _Comparison(conn, me)
         for part in checking.parts():
+            received += len(part.statements) + len(part.revocations) + len(part.invalid)
+            if progress is not None:
+                progress(received, max(received, checking.total))
             comparison.invalid += part.invalid
             statements = comparison.new_statements(part.statements)
             rows = [comparison.row(item, now) for item in statements]

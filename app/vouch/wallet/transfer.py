@@ -97,11 +97,14 @@ class TransferUseCases(WalletCore):
         return self._preview(checked)
 
     @serialised
-    def import_while_checking(self, checking: BackgroundCheck) -> StoredImport:
+    def import_while_checking(
+        self, checking: BackgroundCheck, *, progress: Progress | None = None
+    ) -> StoredImport:
         """Store a bundle's items as they are checked (`BackgroundCheck(data, parts=True)`),
-        committed only if the whole bundle holds (see `store_while_checking`)."""
+        committed only if the whole bundle holds (see `store_while_checking`). `progress`
+        hears (items received, items in the bundle) after each part."""
         try:
-            return store_while_checking(self._database, self.did, checking)
+            return store_while_checking(self._database, self.did, checking, progress)
         finally:
             self._changes += 1
 
