@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,3 +37,23 @@ def new_wallet(tmp_path: Path) -> Iterator[Callable[..., Wallet]]:
     yield make
     for wallet in opened:
         wallet.lock()
+
+
+BENCH_MARK = "[bench] "
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Each benchmark prints its figure beside its floor as a line starting with "[bench]";
+    `make bench` (output captured) repeats those lines at the end, in the order they ran."""
+    lines = [
+        line.strip()
+        for category in ("passed", "failed")
+        for report in terminalreporter.getreports(category)
+        if getattr(report, "when", "") == "call"
+        for line in report.capstdout.splitlines()
+        if line.startswith(BENCH_MARK)
+    ]
+    if lines:
+        terminalreporter.section("figures beside their floors (tests/bench)")
+        for line in lines:
+            terminalreporter.write_line(line)
