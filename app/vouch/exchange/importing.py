@@ -172,7 +172,8 @@ class ItemChecks:
         big = len(items) >= MIN_ITEMS_FOR_WORKERS
         self._own_workers: Workers | None = None
         if big and (workers is None or workers.pool is None):
-            workers = self._own_workers = Workers(worker_count())
+            count = worker_count(beside_store=on_checked is not None)
+            workers = self._own_workers = Workers(count)
         self._pool = workers.pool if big and workers is not None else None
         # Without workers, a big bundle still has its signatures checked by the helper.
         self._signatures = SignatureChecks(0 if self._pool else len(items))
