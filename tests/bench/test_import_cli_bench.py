@@ -47,8 +47,7 @@ from vouch.core.dataintegrity import (
     proof_configuration,
     proof_to_check,
 )
-from vouch.core.identity import Identity, public_key_from_did
-from vouch.core.identity import _decode_did as decoded_dids
+from vouch.core.identity import Identity, _decode_did, public_key_from_did
 from vouch.core.records import Level
 from vouch.exchange import bundle as bundles
 from vouch.exchange.importing import WORKER_CHUNK, CheckedStatement, check_chunk
@@ -190,14 +189,14 @@ def test_steps_of_one_item() -> None:
     with without_collector_passes():
         secured = timer.time("canonical form", lambda: [canonical_secured(i) for i in items])
         pairs = list(zip(items, secured, strict=True))
-        forget_decoded_dids()
+        _decode_did.cache_clear()
         proofs = timer.time("proof", lambda: [_pending(item, sec) for item, sec in pairs])
         checks = [check for proof in proofs for check in proof.checks]
         verdicts = timer.time("signature", lambda: [check.matches() for check in checks])
         signed = list(zip(items, proofs, strict=True))
         rules = timer.time("rules", lambda: [statement_rules(i, p.proof.signer) for i, p in signed])
         chunks = [items[at : at + WORKER_CHUNK] for at in range(0, len(items), WORKER_CHUNK)]
-        forget_decoded_dids()  # each issuer is new to a worker, as in a real import
+        _decode_did.cache_clear()  # each issuer is new to a worker, as in a real import
         outcomes = timer.time("whole check", lambda: [check_chunk(0, c) for c in chunks])
         sent = timer.time("send the items", lambda: [ForkingPickler.dumps(c) for c in chunks])
         timer.time("receive the items", lambda: [pickle.loads(blob) for blob in sent])
@@ -208,10 +207,6 @@ def test_steps_of_one_item() -> None:
     done = [outcome for chunk in outcomes for outcome, _ in chunk]
     assert all(isinstance(outcome, CheckedStatement) for outcome in done)
     print(f"\n[bench] per item of a big import, one process, {len(items)} items: {timer}")
-
-
-def forget_decoded_dids() -> None:
-    decoded_dids.cache_clear()
 
 
 def _pending(item: dict[str, Any], secured: SecuredBytes) -> ProofToCheck:
